@@ -1,0 +1,127 @@
+"""Runs the detectors in order over a batch of messages, merges their findings, isolates failures.
+
+A detector declares what it ``needs`` (fields of :class:`Doc` filled by earlier detectors) and what it
+``assigns``; the pipeline orders nothing implicitly — detectors run in the order of their ``order`` value —
+but checks that every need is assigned by an earlier detector, so a mis-ordered plugin fails loudly at
+start-up instead of silently reading empty fields. A detector that raises while running is skipped for that
+batch and the analysis carries a note; the safety detector is the exception: if it fails, the error
+propagates, because a silent safety failure is worse than no answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol
+
+from heartwork.model import Analysis, Feeling, Finding, Need, Safety
+from heartwork.taxonomy import LABELS
+
+log = logging.getLogger(__name__)
+
+# Messages longer than this are analysed in full by the rules and safety detectors, but the classifier
+# reads only the first MAX_CLASSIFIER_CHARS (its features saturate long before; keeps a 1 MB message fast).
+MAX_CLASSIFIER_CHARS = 5_000
+# Repeated texts (quick replies, "ok", "love you") are common in chat histories; cache their analyses.
+CACHE_SIZE = 50_000
+
+
+class EmptyMessageError(ValueError):
+    """The message has no words to read."""
+
+
+@dataclass
+class Doc:
+    """Working state for one message while detectors run."""
+
+    text: str
+    context: str | None = None
+    findings: list[Finding] = field(default_factory=list)  # candidates; the decider keeps or drops them
+    vetoed: set[str] = field(default_factory=set)  # labels a rule judged absent (e.g. "always" said fondly)
+    probs: dict[str, float] = field(default_factory=dict)  # classifier probability per label
+    feelings: list[Feeling] = field(default_factory=list)
+    needs: list[Need] = field(default_factory=list)
+    safety: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class Detector(Protocol):
+    name: str
+    order: int  # lower runs first
+    needs: tuple[str, ...]  # Doc fields it reads besides text/context
+    assigns: tuple[str, ...]  # Doc fields it writes
+    critical: bool  # a failure propagates instead of being isolated
+
+    def run(self, docs: list[Doc]) -> None: ...
+
+
+class Pipeline:
+    def __init__(self, detectors: list[Detector]) -> None:
+        self.detectors = sorted(detectors, key=lambda d: d.order)
+        available = {"text", "context"}
+        for d in self.detectors:
+            missing = set(d.needs) - available
+            if missing:
+                raise RuntimeError(f"Detector {d.name!r} needs {sorted(missing)}, which no earlier detector assigns.")
+            available |= set(d.assigns)
+        self._cache: OrderedDict[tuple[str, str | None], Analysis] = OrderedDict()
+
+    def run(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"A message must be text (str), not {type(t).__name__}.")
+            if not t.strip():
+                raise EmptyMessageError("Nothing to read: the message is empty.")
+        results: list[Analysis | None] = [self._cache.get((t, c)) for t, c in zip(texts, contexts, strict=True)]
+        todo = [i for i, r in enumerate(results) if r is None]
+        if todo:
+            docs = [Doc(texts[i], contexts[i]) for i in todo]
+            self._run_detectors(docs)
+            for i, doc in zip(todo, docs, strict=True):
+                results[i] = self._remember((texts[i], contexts[i]), _freeze(doc))
+        return [r for r in results if r is not None]
+
+    def _run_detectors(self, docs: list[Doc]) -> None:
+        for d in self.detectors:
+            try:
+                d.run(docs)
+            except Exception as exc:
+                if d.critical:
+                    raise
+                log.exception("detector %s failed", d.name)
+                for doc in docs:
+                    doc.notes.append(f"The {d.name} detector failed ({type(exc).__name__}); results may be incomplete.")
+
+    def _remember(self, key: tuple[str, str | None], analysis: Analysis) -> Analysis:
+        if not analysis.notes:  # never cache a partial result
+            self._cache[key] = analysis
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return analysis
+
+
+_ORDER = {label: i for i, label in enumerate(LABELS)}
+
+
+def _freeze(doc: Doc) -> Analysis:
+    patterns = sorted(doc.findings, key=lambda f: (f.span.start, _ORDER[f.label]))
+    return Analysis(
+        text=doc.text,
+        patterns=tuple(patterns),
+        feelings=tuple(doc.feelings),
+        needs=tuple(doc.needs),
+        safety=Safety(risk=bool(doc.safety), findings=tuple(doc.safety)),
+        notes=tuple(doc.notes),
+    )
+
+
+@cache
+def get_pipeline() -> Pipeline:
+    from heartwork.plugins import manager
+
+    detectors: list[Detector] = []
+    for batch in manager().hook.heartwork_detectors():
+        detectors.extend(batch)
+    return Pipeline(detectors)
