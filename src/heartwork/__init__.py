@@ -35,8 +35,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from heartwork.engine import analyze, analyze_many
     from heartwork.coach import respond, review
+    from heartwork.engine import analyze, analyze_many
 
 _LAZY = {
     "analyze": "heartwork.engine",

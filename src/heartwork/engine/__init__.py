@@ -20,5 +20,7 @@ def analyze_many(texts: Iterable[str], contexts: Sequence[str | None] | None = N
     items = list(texts)
     ctx = list(contexts) if contexts is not None else [None] * len(items)
     if len(ctx) != len(items):
-        raise ValueError(f"Got {len(items)} texts but {len(ctx)} contexts; pass one context per text or none.")
+        raise ValueError(
+            f"Got {len(items)} texts but {len(ctx)} contexts; pass one context per text or none."
+        )
     return get_pipeline().run(items, ctx)

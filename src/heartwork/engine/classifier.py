@@ -1,8 +1,58 @@
-"""Learned classifier (placeholder until the trained heads land)."""
+"""The learned classifier: per-label logistic heads over features.py, with thresholds tuned out-of-fold.
+
+It makes the final call on every pattern label except safety_risk (owned by the safety detector, which may
+read ``doc.probs["safety_risk"]``). Rule hits are features, so the heads learn how far to trust each rule;
+a rule veto keeps a label out. Findings keep the rule's exact span when a rule fired; otherwise the span is
+the sentence the head scores highest for that label.
+"""
 
 from __future__ import annotations
 
-from heartwork.engine.pipeline import Doc
+import json
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from heartwork.engine.embedding import MODELS
+from heartwork.engine.features import NgramVocab, matrix
+from heartwork.engine.pipeline import MAX_CLASSIFIER_CHARS, Doc
+from heartwork.engine.text import sentences
+from heartwork.model import Finding, Span
+from heartwork.taxonomy import LABELS, explain
+
+HEADS_FILE = MODELS / "heads.npz"
+VOCAB_FILE = MODELS / "ngrams.json"
+THRESHOLDS_FILE = MODELS / "thresholds.json"
+DECIDES = tuple(label for label in LABELS if label != "safety_risk")
+
+
+@dataclass(frozen=True)
+class Heads:
+    weights: np.ndarray  # (features, labels)
+    bias: np.ndarray  # (labels,)
+    thresholds: np.ndarray  # (labels,) tuned out-of-fold by train.py
+    vocab: NgramVocab
+
+    def proba(self, texts: list[str], found: list[set[str]], vetoed: list[set[str]]) -> np.ndarray:
+        logits = matrix(texts, self.vocab, found, vetoed) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-logits))
+
+
+@cache
+def load_heads() -> Heads:
+    from heartwork.engine.manifest import check
+
+    for f in (HEADS_FILE, VOCAB_FILE, THRESHOLDS_FILE):
+        check(f)
+    npz = np.load(HEADS_FILE)
+    thr = json.loads(THRESHOLDS_FILE.read_text())
+    return Heads(
+        weights=npz["weights"].astype(np.float32),
+        bias=npz["bias"].astype(np.float32),
+        thresholds=np.array([thr[label] for label in LABELS], dtype=np.float32),
+        vocab=NgramVocab.load(VOCAB_FILE),
+    )
 
 
 class ClassifierDetector:
@@ -13,4 +63,55 @@ class ClassifierDetector:
     critical = False
 
     def run(self, docs: list[Doc]) -> None:
-        return None
+        heads = load_heads()
+        found = [{f.label for f in d.findings} for d in docs]
+        vetoed = [d.vetoed for d in docs]
+        probs = heads.proba([d.text[:MAX_CLASSIFIER_CHARS] for d in docs], found, vetoed)
+        need_span: list[tuple[Doc, str, float]] = []
+        for doc, p, f in zip(docs, probs, found, strict=True):
+            doc.probs = {label: float(p[j]) for j, label in enumerate(LABELS)}
+            present = {
+                label
+                for j, label in enumerate(LABELS)
+                if label in DECIDES and p[j] >= heads.thresholds[j] and label not in doc.vetoed
+            }
+            doc.findings = [
+                _rescore(x, doc.probs[x.label])
+                for x in doc.findings
+                if x.label in present or x.label not in DECIDES
+            ]
+            need_span.extend((doc, label, doc.probs[label]) for label in sorted(present - f))
+        self._add_sentence_spans(heads, need_span)
+
+    @staticmethod
+    def _add_sentence_spans(heads: Heads, items: list[tuple[Doc, str, float]]) -> None:
+        """For labels found without a rule, point at the sentence the head scores highest."""
+        if not items:
+            return
+        per_doc = {id(doc): sentences(doc.text[:MAX_CLASSIFIER_CHARS]) for doc, _, _ in items}
+        flat = list({(id(doc), s.start): (doc, s) for doc, _, _ in items for s in per_doc[id(doc)]}.values())
+        if not flat:
+            return
+        sp = heads.proba([s.text for _, s in flat], [set()] * len(flat), [set()] * len(flat))
+        for doc, label, score in items:
+            j = LABELS.index(label)
+            best = max(
+                ((sp[i, j], s) for i, (d, s) in enumerate(flat) if d is doc), key=lambda t: t[0], default=None
+            )
+            if best is None:
+                continue
+            s = best[1]
+            doc.findings.append(
+                Finding(label, Span(s.start, s.end), score, s.text, explain(label, s.text), "classifier")
+            )
+
+
+def _rescore(f: Finding, p: float) -> Finding:
+    return Finding(
+        f.label,
+        f.span,
+        max(p, f.score) if f.label in DECIDES else f.score,
+        f.evidence,
+        f.explanation,
+        f.source,
+    )

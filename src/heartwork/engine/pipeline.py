@@ -64,7 +64,9 @@ class Pipeline:
         for d in self.detectors:
             missing = set(d.needs) - available
             if missing:
-                raise RuntimeError(f"Detector {d.name!r} needs {sorted(missing)}, which no earlier detector assigns.")
+                raise RuntimeError(
+                    f"Detector {d.name!r} needs {sorted(missing)}, which no earlier detector assigns."
+                )
             available |= set(d.assigns)
         self._cache: OrderedDict[tuple[str, str | None], Analysis] = OrderedDict()
 
@@ -74,7 +76,9 @@ class Pipeline:
                 raise TypeError(f"A message must be text (str), not {type(t).__name__}.")
             if not t.strip():
                 raise EmptyMessageError("Nothing to read: the message is empty.")
-        results: list[Analysis | None] = [self._cache.get((t, c)) for t, c in zip(texts, contexts, strict=True)]
+        results: list[Analysis | None] = [
+            self._cache.get((t, c)) for t, c in zip(texts, contexts, strict=True)
+        ]
         todo = [i for i, r in enumerate(results) if r is None]
         if todo:
             docs = [Doc(texts[i], contexts[i]) for i in todo]
@@ -92,7 +96,9 @@ class Pipeline:
                     raise
                 log.exception("detector %s failed", d.name)
                 for doc in docs:
-                    doc.notes.append(f"The {d.name} detector failed ({type(exc).__name__}); results may be incomplete.")
+                    doc.notes.append(
+                        f"The {d.name} detector failed ({type(exc).__name__}); results may be incomplete."
+                    )
 
     def _remember(self, key: tuple[str, str | None], analysis: Analysis) -> Analysis:
         if not analysis.notes:  # never cache a partial result

@@ -33,34 +33,55 @@ def _rx(p: str) -> re.Pattern[str]:
 
 
 # Words that make a "you always/never ..." sentence fond rather than critical.
-_FOND = r"(?:laugh|smile|crack me up|make me happy|feel (?:better|safe|loved|special)|know (?:just )?(?:what|how)|" \
-        r"the first|best|love|sweet|kind|beautiful|amazing|cute|funny|thoughtful|manage to|help|there for me|proud)"
+_FOND = (
+    r"(?:laugh|smile|crack me up|make me happy|feel (?:better|safe|loved|special)|know (?:just )?(?:what|how)|"
+    r"the first|best|love|sweet|kind|beautiful|amazing|cute|funny|thoughtful|manage to|help|there for me|proud)"
+)
 # Markers that a line is playful (shared jokes between partners).
 _PLAYFUL = r"(?:\b(?:haha+|hehe+|lol|lmao|jk|just kidding|kidding|teasing)\b|😂|🤣|😜|😘|😝|;\)|:p\b|xx\b)"
 # Another person is the subject: "my boss is so selfish" is not about the partner.
-_THIRD = r"\b(?:my|his|her|their|our|the) (?:boss|manager|mom|mum|mother|dad|father|sister|brother|ex|friend|" \
-         r"colleague|coworker|co-worker|neighbou?r|landlord|teacher|kids?|son|daughter|cousin|aunt|uncle|in-laws?)\b"
+_THIRD = (
+    r"\b(?:my|his|her|their|our|the) (?:boss|manager|mom|mum|mother|dad|father|sister|brother|ex|friend|"
+    r"colleague|coworker|co-worker|neighbou?r|landlord|teacher|kids?|son|daughter|cousin|aunt|uncle|in-laws?)\b"
+)
 
 _RULES: tuple[Rule, ...] = (
     # --- criticism: globalising or character attacks on the partner -------------------------------------
-    Rule("criticism", _rx(r"\byou (?:always|never|constantly|keep)\b(?: \w+){0,6}"), unless=_rx(_FOND + "|" + _PLAYFUL)),
-    Rule("criticism", _rx(r"\byou(?:'re| are) (?:so |such an? |really |just |always |completely |totally )*"
-                          r"(?:selfish|lazy|useless|careless|inconsiderate|thoughtless|cold|heartless|irresponsible|"
-                          r"immature|unreliable|self-centered|self-centred|controlling|impossible|clueless|hopeless|"
-                          r"a (?:terrible|horrible|awful|bad) (?:partner|husband|wife|boyfriend|girlfriend|father|mother))\b"),
-         unless=_rx(_PLAYFUL)),
+    Rule(
+        "criticism",
+        _rx(r"\byou (?:always|never|constantly|keep)\b(?: \w+){0,6}"),
+        unless=_rx(_FOND + "|" + _PLAYFUL),
+    ),
+    Rule(
+        "criticism",
+        _rx(
+            r"\byou(?:'re| are) (?:so |such an? |really |just |always |completely |totally )*"
+            r"(?:selfish|lazy|useless|careless|inconsiderate|thoughtless|cold|heartless|irresponsible|"
+            r"immature|unreliable|self-centered|self-centred|controlling|impossible|clueless|hopeless|"
+            r"a (?:terrible|horrible|awful|bad) (?:partner|husband|wife|boyfriend|girlfriend|father|mother))\b"
+        ),
+        unless=_rx(_PLAYFUL),
+    ),
     Rule("criticism", _rx(r"\bwhat(?:'s| is) wrong with you\b")),
     Rule("criticism", _rx(r"\byou don'?t (?:care|love me|even care|give a)\b")),
     Rule("criticism", _rx(r"\b(?:typical|classic) you\b|\bthat'?s (?:so )?typical of you\b")),
     Rule("criticism", _rx(r"\byou only (?:ever )?(?:think|care) about yourself\b")),
     Rule("criticism", _rx(r"\bwhy (?:can'?t|do) you (?:ever|never|always)\b(?: \w+){0,5}")),
     # --- contempt: mockery, insults, disgust, superiority --------------------------------------------------
-    Rule("contempt", _rx(r"\b(?:you(?:'re| are)|you) (?:so |such an? |a |an |just |pathetic )*"
-                         r"(?:pathetic|idiot|moron|stupid|loser|joke|disgusting|worthless|dumb|a child|a baby|"
-                         r"embarrassing|ridiculous|psycho|crazy|bitch|bastard|dick|prick)\b"),
-         unless=_rx(r"\b(?:not|n't)\b.{0,12}$|" + _PLAYFUL)),
+    Rule(
+        "contempt",
+        _rx(
+            r"\b(?:you(?:'re| are)|you) (?:so |such an? |a |an |just |pathetic )*"
+            r"(?:pathetic|idiot|moron|stupid|loser|joke|disgusting|worthless|dumb|a child|a baby|"
+            r"embarrassing|ridiculous|psycho|crazy|bitch|bastard|dick|prick)\b"
+        ),
+        unless=_rx(r"\b(?:not|n't)\b.{0,12}$|" + _PLAYFUL),
+    ),
     Rule("contempt", _rx(r"\bwhat are you,? (?:five|5|a child|twelve|12|ten|10)\b")),
-    Rule("contempt", _rx(r"\b(?:oh,? )?(?:great|nice|good|brilliant) (?:job|work|one),? (?:genius|einstein|sherlock)\b")),
+    Rule(
+        "contempt",
+        _rx(r"\b(?:oh,? )?(?:great|nice|good|brilliant) (?:job|work|one),? (?:genius|einstein|sherlock)\b"),
+    ),
     Rule("contempt", _rx(r"\b(?:genius|einstein|sherlock)\b"), score=0.7, unless=_rx(_PLAYFUL)),
     Rule("contempt", _rx(r"\b(?:you )?disgust(?:s|ing)? me\b|\bmakes me sick\b|\bpathetic\b")),
     Rule("contempt", _rx(r"\b(?:eye ?roll|\*rolls eyes\*|🙄)")),
@@ -68,91 +89,276 @@ _RULES: tuple[Rule, ...] = (
     Rule("contempt", _rx(r"\bcongratulations?,? you\b|\bwell done,? you\b"), score=0.75),
     # --- defensiveness -------------------------------------------------------------------------------------
     Rule("defensiveness", _rx(r"^\s*(?:that'?s|that is) (?:not true|a lie|not what happened|not fair)\b")),
-    Rule("defensiveness", _rx(r"\b(?:well,? )?you (?:never|don'?t) (?:help|do|listen|call)\b(?: \w+){0,3} either\b")),
+    Rule(
+        "defensiveness",
+        _rx(r"\b(?:well,? )?you (?:never|don'?t) (?:help|do|listen|call)\b(?: \w+){0,3} either\b"),
+    ),
     Rule("defensiveness", _rx(r"\bwhat (?:else )?(?:do|did) you want (?:from )?me\b")),
     Rule("defensiveness", _rx(r"\b(?:it'?s|it is|that'?s) not my fault\b|\bdon'?t blame (?:this on )?me\b")),
     Rule("defensiveness", _rx(r"\bi was (?:busy|working|tired|just)\b"), score=0.7),
-    Rule("defensiveness", _rx(r"\byou(?:'re| are) one to talk\b|\blook who'?s talking\b|\bwhat about (?:you|when you)\b")),
+    Rule(
+        "defensiveness",
+        _rx(r"\byou(?:'re| are) one to talk\b|\blook who'?s talking\b|\bwhat about (?:you|when you)\b"),
+    ),
     Rule("defensiveness", _rx(r"\bi did(?:n'?t)? (?:too|so)\b|\bi did (?:call|text|tell|say|do)\b")),
     Rule("defensiveness", _rx(r"\bat least i\b|\bi'?m (?:the one|not the one) who\b|\bi do everything\b")),
     # --- stonewalling --------------------------------------------------------------------------------------
-    Rule("stonewalling", _rx(r"^\s*whatever\.?\s*$|\bwhatever\b(?=\W*$)"), unless=_rx(r"whatever you (?:want|like|need|think)")),
-    Rule("stonewalling", _rx(r"\bi'?m (?:done|finished) (?:talking|with this|discussing)\b|\bi'?m done\b(?=\W*$)")),
-    Rule("stonewalling", _rx(r"\bleave me alone\b|\bi don'?t want to talk(?: about it)?\b|\bforget it\b|\bnot talking about this\b"),
-         unless=_rx(r"\b(?:later|tomorrow|tonight|in (?:an|a|\d+|twenty|ten|half an) \w+|after|when i'?ve|once i)\b")),
+    Rule(
+        "stonewalling",
+        _rx(r"^\s*whatever\.?\s*$|\bwhatever\b(?=\W*$)"),
+        unless=_rx(r"whatever you (?:want|like|need|think)"),
+    ),
+    Rule(
+        "stonewalling",
+        _rx(r"\bi'?m (?:done|finished) (?:talking|with this|discussing)\b|\bi'?m done\b(?=\W*$)"),
+    ),
+    Rule(
+        "stonewalling",
+        _rx(
+            r"\bleave me alone\b|\bi don'?t want to talk(?: about it)?\b|\bforget it\b|\bnot talking about this\b"
+        ),
+        unless=_rx(
+            r"\b(?:later|tomorrow|tonight|in (?:an|a|\d+|twenty|ten|half an) \w+|after|when i'?ve|once i)\b"
+        ),
+    ),
     Rule("stonewalling", _rx(r"\b(?:this conversation is|we'?re) over\b|\bnothing to (?:say|talk about)\b")),
     # --- invalidation --------------------------------------------------------------------------------------
-    Rule("invalidation", _rx(r"\byou(?:'re| are) (?:over-?reacting|being (?:dramatic|ridiculous|hysterical|too sensitive|paranoid|crazy)|"
-                             r"too sensitive|so sensitive|imagining (?:it|things)|making (?:this|it) (?:up|a big deal)|exaggerating)\b")),
-    Rule("invalidation", _rx(r"\b(?:it'?s|it is|that'?s|this is) (?:not (?:a |that )?big (?:deal)?|no big deal|not a big deal|nothing)\b"),
-         unless=_rx(r"\b(?:i|i'm|i am|my)\b.{0,25}(?:sorry|fault|mistake)|\bmine\b")),
-    Rule("invalidation", _rx(r"\b(?:calm down|relax|get over it|stop (?:being so )?(?:dramatic|crying|whining|complaining)|"
-                             r"stop milking it|you'?ll get over it)\b")),
-    Rule("invalidation", _rx(r"\bthat never happened\b|\byou(?:'re| are) (?:remembering it wrong|making things up)\b")),
-    Rule("invalidation", _rx(r"\byou (?:shouldn'?t|have no (?:reason|right) to) (?:feel|be) (?:that way|upset|hurt|angry|sad|jealous)\b")),
+    Rule(
+        "invalidation",
+        _rx(
+            r"\byou(?:'re| are) (?:over-?reacting|being (?:dramatic|ridiculous|hysterical|too sensitive|paranoid|crazy)|"
+            r"too sensitive|so sensitive|imagining (?:it|things)|making (?:this|it) (?:up|a big deal)|exaggerating)\b"
+        ),
+    ),
+    Rule(
+        "invalidation",
+        _rx(
+            r"\b(?:it'?s|it is|that'?s|this is) (?:not (?:a |that )?big (?:deal)?|no big deal|not a big deal|nothing)\b"
+        ),
+        unless=_rx(r"\b(?:i|i'm|i am|my)\b.{0,25}(?:sorry|fault|mistake)|\bmine\b"),
+    ),
+    Rule(
+        "invalidation",
+        _rx(
+            r"\b(?:calm down|relax|get over it|stop (?:being so )?(?:dramatic|crying|whining|complaining)|"
+            r"stop milking it|you'?ll get over it)\b"
+        ),
+    ),
+    Rule(
+        "invalidation",
+        _rx(r"\bthat never happened\b|\byou(?:'re| are) (?:remembering it wrong|making things up)\b"),
+    ),
+    Rule(
+        "invalidation",
+        _rx(
+            r"\byou (?:shouldn'?t|have no (?:reason|right) to) (?:feel|be) (?:that way|upset|hurt|angry|sad|jealous)\b"
+        ),
+    ),
     # --- self_criticism ------------------------------------------------------------------------------------
-    Rule("self_criticism", _rx(r"\bi (?:always|ruin|mess up|screw up|wreck)\b(?: \w+){0,2} (?:everything|it all|things)\b")),
-    Rule("self_criticism", _rx(r"\bi'?m (?:such an? |so |a |an |just |the )*(?:terrible|horrible|awful|useless|worthless|stupid|idiot|failure|"
-                               r"mess|disaster|bad) ?(?:partner|person|wife|husband|girlfriend|boyfriend|mother|father)?\b"),
-         unless=_rx(_PLAYFUL + r"|\bnot\b")),
-    Rule("self_criticism", _rx(r"\b(?:something is|there'?s something) wrong with me\b|\bi hate myself\b|\bi can'?t do anything right\b")),
-    Rule("self_criticism", _rx(r"\bi don'?t deserve (?:you|love|anyone|this)\b|\bno wonder (?:you|nobody|no one)\b")),
+    Rule(
+        "self_criticism",
+        _rx(r"\bi (?:always|ruin|mess up|screw up|wreck)\b(?: \w+){0,2} (?:everything|it all|things)\b"),
+    ),
+    Rule(
+        "self_criticism",
+        _rx(
+            r"\bi'?m (?:such an? |so |a |an |just |the )*(?:terrible|horrible|awful|useless|worthless|stupid|idiot|failure|"
+            r"mess|disaster|bad) ?(?:partner|person|wife|husband|girlfriend|boyfriend|mother|father)?\b"
+        ),
+        unless=_rx(_PLAYFUL + r"|\bnot\b"),
+    ),
+    Rule(
+        "self_criticism",
+        _rx(
+            r"\b(?:something is|there'?s something) wrong with me\b|\bi hate myself\b|\bi can'?t do anything right\b"
+        ),
+    ),
+    Rule(
+        "self_criticism",
+        _rx(r"\bi don'?t deserve (?:you|love|anyone|this)\b|\bno wonder (?:you|nobody|no one)\b"),
+    ),
     # --- placating -----------------------------------------------------------------------------------------
-    Rule("placating", _rx(r"\b(?:it'?s )?fine,? whatever you (?:want|say|think)\b|\bwhatever you (?:want|say)\b")),
+    Rule(
+        "placating",
+        _rx(r"\b(?:it'?s )?fine,? whatever you (?:want|say|think)\b|\bwhatever you (?:want|say)\b"),
+    ),
     Rule("placating", _rx(r"\bmy (?:feelings|needs|opinion) (?:don'?t|doesn'?t) matter\b")),
-    Rule("placating", _rx(r"\bi'?ll do anything\b|\bjust don'?t be (?:mad|angry|upset)\b|\bplease don'?t be (?:mad|angry)\b")),
-    Rule("placating", _rx(r"\byou'?re right,? (?:i'?m|it'?s) (?:always )?(?:wrong|my fault)\b|\bit'?s all my fault\b")),
-    Rule("placating", _rx(r"\bi don'?t (?:mind|care),? (?:really|honestly)?,? (?:it'?s|whatever)\b"), score=0.7),
+    Rule(
+        "placating",
+        _rx(
+            r"\bi'?ll do anything\b|\bjust don'?t be (?:mad|angry|upset)\b|\bplease don'?t be (?:mad|angry)\b"
+        ),
+    ),
+    Rule(
+        "placating",
+        _rx(r"\byou'?re right,? (?:i'?m|it'?s) (?:always )?(?:wrong|my fault)\b|\bit'?s all my fault\b"),
+    ),
+    Rule(
+        "placating", _rx(r"\bi don'?t (?:mind|care),? (?:really|honestly)?,? (?:it'?s|whatever)\b"), score=0.7
+    ),
     # --- non_apology ---------------------------------------------------------------------------------------
     Rule("non_apology", _rx(r"\bsorry (?:if|that) you(?:'re| are| feel| felt| think| got)\b[^.!?]{0,40}")),
     Rule("non_apology", _rx(r"\bsorry,? but\b|\bi'?m sorry,? but\b")),
     Rule("non_apology", _rx(r"\bmistakes were made\b|\bsorry you (?:feel|think|took it)\b")),
-    Rule("non_apology", _rx(r"\b(?:ok(?:ay)?|fine),? (?:i'?m )?sorry,? (?:happy now|are you happy|jeez|god)\b|\bsorry i exist\b")),
+    Rule(
+        "non_apology",
+        _rx(
+            r"\b(?:ok(?:ay)?|fine),? (?:i'?m )?sorry,? (?:happy now|are you happy|jeez|god)\b|\bsorry i exist\b"
+        ),
+    ),
     Rule("non_apology", _rx(r"\bi (?:apologi[sz]e|'?m sorry) for (?:whatever|anything) i\b")),
     # --- validation ----------------------------------------------------------------------------------------
-    Rule("validation", _rx(r"\bi (?:can )?(?:see|hear|understand|get) (?:how|why|that) (?:you|that|this|it)\b[^.!?]{0,40}")),
+    Rule(
+        "validation",
+        _rx(r"\bi (?:can )?(?:see|hear|understand|get) (?:how|why|that) (?:you|that|this|it)\b[^.!?]{0,40}"),
+    ),
     Rule("validation", _rx(r"\b(?:that|it) makes (?:total |complete |so much |a lot of )?sense\b")),
-    Rule("validation", _rx(r"\byou have every right to (?:feel|be)\b|\bof course you(?:'re| are| feel)\b|\bno wonder you(?:'re| feel)\b")),
-    Rule("validation", _rx(r"\b(?:your feelings|that feeling|how you feel) (?:is|are) (?:valid|real|understandable)\b|\bthat sounds (?:really )?(?:hard|painful|awful|frustrating|scary|lonely)\b")),
+    Rule(
+        "validation",
+        _rx(
+            r"\byou have every right to (?:feel|be)\b|\bof course you(?:'re| are| feel)\b|\bno wonder you(?:'re| feel)\b"
+        ),
+    ),
+    Rule(
+        "validation",
+        _rx(
+            r"\b(?:your feelings|that feeling|how you feel) (?:is|are) (?:valid|real|understandable)\b|\bthat sounds (?:really )?(?:hard|painful|awful|frustrating|scary|lonely)\b"
+        ),
+    ),
     # --- accountability ------------------------------------------------------------------------------------
-    Rule("accountability", _rx(r"\bi'?m (?:so |really |truly )?sorry (?:i|that i|for)\b(?! (?:whatever|anything))[^.!?,]{0,50}"),
-         unless=_rx(r"\bsorry (?:if|that) you\b|\bbut\b")),
-    Rule("accountability", _rx(r"\b(?:that|it) was my (?:mistake|fault|bad)\b|\bi (?:messed|screwed) (?:up|that up)\b|\bmy bad\b")),
-    Rule("accountability", _rx(r"\byou(?:'re| are) right(?:,| that) i\b[^.!?]{0,40}|\bi should(?:n'?t)? have\b[^.!?]{0,40}")),
+    Rule(
+        "accountability",
+        _rx(r"\bi'?m (?:so |really |truly )?sorry (?:i|that i|for)\b(?! (?:whatever|anything))[^.!?,]{0,50}"),
+        unless=_rx(r"\bsorry (?:if|that) you\b|\bbut\b"),
+    ),
+    Rule(
+        "accountability",
+        _rx(
+            r"\b(?:that|it) was my (?:mistake|fault|bad)\b|\bi (?:messed|screwed) (?:up|that up)\b|\bmy bad\b"
+        ),
+    ),
+    Rule(
+        "accountability",
+        _rx(r"\byou(?:'re| are) right(?:,| that) i\b[^.!?]{0,40}|\bi should(?:n'?t)? have\b[^.!?]{0,40}"),
+    ),
     Rule("accountability", _rx(r"\bi (?:own|take responsibility for|apologi[sz]e for)\b[^.!?]{0,40}")),
     # --- amends --------------------------------------------------------------------------------------------
-    Rule("amends", _rx(r"\bwhat can i do to\b[^.!?]{0,40}|\bhow can i make (?:it|this) (?:up|right)\b|\bwhat would help\b")),
+    Rule(
+        "amends",
+        _rx(
+            r"\bwhat can i do to\b[^.!?]{0,40}|\bhow can i make (?:it|this) (?:up|right)\b|\bwhat would help\b"
+        ),
+    ),
     Rule("amends", _rx(r"\b(?:next time|from now on|going forward),? i(?:'ll| will)\b[^.!?]{0,50}")),
-    Rule("amends", _rx(r"\blet me make (?:it|this) up to you\b|\bi(?:'ll| will) make (?:it|this) (?:up to you|right)\b")),
+    Rule(
+        "amends",
+        _rx(r"\blet me make (?:it|this) up to you\b|\bi(?:'ll| will) make (?:it|this) (?:up to you|right)\b"),
+    ),
     # --- reassurance ---------------------------------------------------------------------------------------
-    Rule("reassurance", _rx(r"\bi (?:really |truly )?(?:love|adore) you\b|\blove you\b"), unless=_rx(r"\bbut\b.{0,30}\b(?:never|always)\b")),
-    Rule("reassurance", _rx(r"\bi care about you\b[^.!?]{0,20}|\bi'?m not going anywhere\b|\bi'?m (?:always )?(?:here|on your side) for you\b|\bwe'?re a team\b")),
+    Rule(
+        "reassurance",
+        _rx(r"\bi (?:really |truly )?(?:love|adore) you\b|\blove you\b"),
+        unless=_rx(r"\bbut\b.{0,30}\b(?:never|always)\b"),
+    ),
+    Rule(
+        "reassurance",
+        _rx(
+            r"\bi care about you\b[^.!?]{0,20}|\bi'?m not going anywhere\b|\bi'?m (?:always )?(?:here|on your side) for you\b|\bwe'?re a team\b"
+        ),
+    ),
     Rule("reassurance", _rx(r"\byou matter (?:to me|so much)\b|\bnothing could change how i feel\b")),
     # --- need_statement ------------------------------------------------------------------------------------
-    Rule("need_statement", _rx(r"\bi (?:felt|feel|get|got) (?:\w+ ){0,2}(?:hurt|lonely|unseen|invisible|ignored|left out|scared|anxious|"
-                               r"overwhelmed|unimportant|taken for granted|sad|worried|disrespected|unheard|alone|exhausted)\b[^.!?]{0,60}"),
-         unless=_rx(r"\bbecause you(?:'re| are) (?:so|such)\b")),
-    Rule("need_statement", _rx(r"\bi (?:need|would love|'?d love|would like|'?d like|really need) (?:some|more|you|us|to|a)\b[^.!?]{0,60}"),
-         unless=_rx(r"\bi need you to (?:stop|shut|get|grow)\b")),
-    Rule("need_statement", _rx(r"\b(?:could|would|can) you (?:please )?(?:check|let me know|text|tell|help|try|give)\b[^.!?]{0,50}"),
-         score=0.75),
-    Rule("need_statement", _rx(r"\bit (?:matters|means a lot) to me\b[^.!?]{0,40}|\bit'?s important to me\b[^.!?]{0,40}")),
+    Rule(
+        "need_statement",
+        _rx(
+            r"\bi (?:felt|feel|get|got) (?:\w+ ){0,2}(?:hurt|lonely|unseen|invisible|ignored|left out|scared|anxious|"
+            r"overwhelmed|unimportant|taken for granted|sad|worried|disrespected|unheard|alone|exhausted)\b[^.!?]{0,60}"
+        ),
+        unless=_rx(r"\bbecause you(?:'re| are) (?:so|such)\b"),
+    ),
+    Rule(
+        "need_statement",
+        _rx(
+            r"\bi (?:need|would love|'?d love|would like|'?d like|really need) (?:some|more|you|us|to|a)\b[^.!?]{0,60}"
+        ),
+        unless=_rx(r"\bi need you to (?:stop|shut|get|grow)\b"),
+    ),
+    Rule(
+        "need_statement",
+        _rx(
+            r"\b(?:could|would|can) you (?:please )?(?:check|let me know|text|tell|help|try|give)\b[^.!?]{0,50}"
+        ),
+        score=0.75,
+    ),
+    Rule(
+        "need_statement",
+        _rx(r"\bit (?:matters|means a lot) to me\b[^.!?]{0,40}|\bit'?s important to me\b[^.!?]{0,40}"),
+    ),
     # --- curiosity -----------------------------------------------------------------------------------------
-    Rule("curiosity", _rx(r"\bwhat (?:was|is) (?:going on|happening) (?:for|with) you\b[^?]{0,40}\??|\bhow (?:are|were|did) you (?:feeling|feel)\b[^?]{0,40}\??")),
-    Rule("curiosity", _rx(r"\bcan you (?:tell|help) me (?:more )?(?:about|understand)\b[^?]{0,40}\??|\bwhat (?:did|does) (?:that|it) (?:feel|mean) (?:like )?(?:for|to) you\b")),
-    Rule("curiosity", _rx(r"\bhelp me understand\b[^.!?]{0,40}|\bi'?m curious\b[^.!?]{0,40}|\bwhat'?s on your mind\b")),
+    Rule(
+        "curiosity",
+        _rx(
+            r"\bwhat (?:was|is) (?:going on|happening) (?:for|with) you\b[^?]{0,40}\??|\bhow (?:are|were|did) you (?:feeling|feel)\b[^?]{0,40}\??"
+        ),
+    ),
+    Rule(
+        "curiosity",
+        _rx(
+            r"\bcan you (?:tell|help) me (?:more )?(?:about|understand)\b[^?]{0,40}\??|\bwhat (?:did|does) (?:that|it) (?:feel|mean) (?:like )?(?:for|to) you\b"
+        ),
+    ),
+    Rule(
+        "curiosity",
+        _rx(r"\bhelp me understand\b[^.!?]{0,40}|\bi'?m curious\b[^.!?]{0,40}|\bwhat'?s on your mind\b"),
+    ),
     # --- appreciation --------------------------------------------------------------------------------------
-    Rule("appreciation", _rx(r"\bthank(?:s| you)(?: so much| again)? for\b[^.!?]{0,50}|\bi (?:really )?appreciate\b[^.!?]{0,40}"),
-         unless=_rx(r"\bthanks? for nothing\b|\bthanks a lot\b.{0,10}(?:not|🙄)")),
-    Rule("appreciation", _rx(r"\bi'?m (?:so )?(?:proud of|grateful for) you\b|\byou did (?:so )?(?:great|amazing|well)\b")),
+    Rule(
+        "appreciation",
+        _rx(
+            r"\bthank(?:s| you)(?: so much| again)? for\b[^.!?]{0,50}|\bi (?:really )?appreciate\b[^.!?]{0,40}"
+        ),
+        unless=_rx(r"\bthanks? for nothing\b|\bthanks a lot\b.{0,10}(?:not|🙄)"),
+    ),
+    Rule(
+        "appreciation",
+        _rx(r"\bi'?m (?:so )?(?:proud of|grateful for) you\b|\byou did (?:so )?(?:great|amazing|well)\b"),
+    ),
     # --- self_kindness -------------------------------------------------------------------------------------
-    Rule("self_kindness", _rx(r"\banyone would (?:feel|have)\b[^.!?]{0,40}|\beveryone makes mistakes\b|\bi'?m (?:only |just )?human\b")),
-    Rule("self_kindness", _rx(r"\bit'?s (?:okay|ok|alright) (?:to|that i)\b[^.!?]{0,40}|\bi'?m (?:doing|trying) my best\b|\bbe (?:gentle|kind) (?:with|to) myself\b")),
-    Rule("self_kindness", _rx(r"\bi (?:forgive|deserve kindness|am allowed to)\b[^.!?]{0,30}|\bmay i\b[^.!?]{0,40}")),
+    Rule(
+        "self_kindness",
+        _rx(
+            r"\banyone would (?:feel|have)\b[^.!?]{0,40}|\beveryone makes mistakes\b|\bi'?m (?:only |just )?human\b"
+        ),
+    ),
+    Rule(
+        "self_kindness",
+        _rx(
+            r"\bit'?s (?:okay|ok|alright) (?:to|that i)\b[^.!?]{0,40}|\bi'?m (?:doing|trying) my best\b|\bbe (?:gentle|kind) (?:with|to) myself\b"
+        ),
+    ),
+    Rule(
+        "self_kindness",
+        _rx(r"\bi (?:forgive|deserve kindness|am allowed to)\b[^.!?]{0,30}|\bmay i\b[^.!?]{0,40}"),
+    ),
     # --- repair_attempt ------------------------------------------------------------------------------------
-    Rule("repair_attempt", _rx(r"\b(?:can|could) we (?:take a (?:break|breather|pause)|start (?:over|again)|pause|try again|talk (?:later|tomorrow|tonight))\b[^.!?]{0,40}")),
-    Rule("repair_attempt", _rx(r"\blet'?s (?:start over|take a (?:break|breather)|pause|try (?:that )?again|not fight|calm down and)\b[^.!?]{0,40}")),
-    Rule("repair_attempt", _rx(r"\bi need (?:a (?:few )?minutes|some time|a break)\b[^.!?]{0,30}(?:then|and (?:come back|we can)|later|back)\b[^.!?]{0,30}")),
+    Rule(
+        "repair_attempt",
+        _rx(
+            r"\b(?:can|could) we (?:take a (?:break|breather|pause)|start (?:over|again)|pause|try again|talk (?:later|tomorrow|tonight))\b[^.!?]{0,40}"
+        ),
+    ),
+    Rule(
+        "repair_attempt",
+        _rx(
+            r"\blet'?s (?:start over|take a (?:break|breather)|pause|try (?:that )?again|not fight|calm down and)\b[^.!?]{0,40}"
+        ),
+    ),
+    Rule(
+        "repair_attempt",
+        _rx(
+            r"\bi need (?:a (?:few )?minutes|some time|a break)\b[^.!?]{0,30}(?:then|and (?:come back|we can)|later|back)\b[^.!?]{0,30}"
+        ),
+    ),
     Rule("repair_attempt", _rx(r"\b(?:i don'?t want to fight|we'?re on the same side|truce)\b")),
 )
 
@@ -161,7 +367,12 @@ _VETOES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("criticism", _rx(r"\byou (?:always|never) (?:\w+ ){0,3}" + _FOND)),
     ("criticism", _rx(_THIRD + r"[^.!?]{0,30}\b(?:is|was|are|were) (?:so |such |really )?(?:a )?\w+")),
     ("contempt", _rx(_PLAYFUL)),
-    ("stonewalling", _rx(r"\b(?:call|talk to|text) you (?:at|later|tomorrow|tonight|in)\b|\bcan we (?:talk|pick this up) (?:later|tomorrow|tonight)\b")),
+    (
+        "stonewalling",
+        _rx(
+            r"\b(?:call|talk to|text) you (?:at|later|tomorrow|tonight|in)\b|\bcan we (?:talk|pick this up) (?:later|tomorrow|tonight)\b"
+        ),
+    ),
     ("non_apology", _rx(r"\bi'?m sorry (?:i|that i)\b(?![^.!?]*\bbut\b)")),
     ("self_criticism", _rx(r"\b(?:i messed up|my mistake|my fault)\b(?![^.!?]*\b(?:always|everything)\b)")),
 )
@@ -170,7 +381,9 @@ _VETOES: tuple[tuple[str, re.Pattern[str]], ...] = (
 def _reported(text: str, start: int) -> bool:
     """True when the words at ``start`` are someone else's, reported ('my mom said you're so selfish')."""
     before = text[max(0, start - 40) : start].lower()
-    return bool(re.search(r"\b(?:said|says|told me|called me|telling me|tells me|goes|was like)[,:]?\s*$", before))
+    return bool(
+        re.search(r"\b(?:said|says|told me|called me|telling me|tells me|goes|was like)[,:]?\s*$", before)
+    )
 
 
 class RuleDetector:
@@ -201,7 +414,11 @@ class RuleDetector:
                     if (rule.label, start) in seen:
                         continue
                     seen.add((rule.label, start))
-                    doc.findings.append(Finding(rule.label, Span(start, end), rule.score, evidence, explain(rule.label, evidence)))
+                    doc.findings.append(
+                        Finding(
+                            rule.label, Span(start, end), rule.score, evidence, explain(rule.label, evidence)
+                        )
+                    )
         found = {f.label for f in doc.findings}
         for label, rx in _VETOES:
             if label not in found and rx.search(text):

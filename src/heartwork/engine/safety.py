@@ -35,6 +35,13 @@ class SafetyDetector:
     def run(self, docs: list[Doc]) -> None:
         for doc in docs:
             for m in _RX.finditer(doc.text):
-                f = Finding("safety_risk", Span(m.start(), m.end()), 0.95, m.group(0), explain("safety_risk", m.group(0)), "safety")
+                f = Finding(
+                    "safety_risk",
+                    Span(m.start(), m.end()),
+                    0.95,
+                    m.group(0),
+                    explain("safety_risk", m.group(0)),
+                    "safety",
+                )
                 doc.safety.append(f)
                 doc.findings.append(f)
