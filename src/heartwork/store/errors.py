@@ -1,0 +1,61 @@
+"""Errors of the storage layer. Every message says what happened and how to fix it."""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackupError",
+    "InviteError",
+    "NotFound",
+    "NotShareable",
+    "PermissionDenied",
+    "StoreError",
+    "StoreFull",
+    "StoreLocked",
+    "StoreReadOnly",
+    "StoreUnavailable",
+    "WrongPassphrase",
+]
+
+
+class StoreError(Exception):
+    """Base class: a storage problem the user can act on (shown without a traceback)."""
+
+
+class StoreReadOnly(StoreError):
+    """The database file (or its folder) cannot be written."""
+
+
+class StoreFull(StoreError):
+    """The disk holding the database is full."""
+
+
+class StoreUnavailable(StoreError):
+    """The database server cannot be reached or the file cannot be opened."""
+
+
+class StoreLocked(StoreError):
+    """Data is encrypted and the store has not been unlocked with the passphrase."""
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase does not open this data."""
+
+
+class NotFound(StoreError):
+    """A record that was asked for does not exist."""
+
+
+class PermissionDenied(StoreError):
+    """The viewer may not see or change this record."""
+
+
+class NotShareable(StoreError):
+    """Safety-related (sensitive) entries can never be shared with a partner."""
+
+
+class InviteError(StoreError):
+    """A pairing code is unknown, used, expired, or cannot be used by this person."""
+
+
+class BackupError(StoreError):
+    """A backup file cannot be read or restored."""
