@@ -1,0 +1,113 @@
+"""The JSON API: POST /api/analyze, /api/respond, /api/review (pydantic models, OpenAPI at /openapi.json).
+
+The API is public and stateless: it reads the text it is given, answers, and stores nothing. It only accepts
+``application/json`` bodies, which a cross-site HTML form cannot send, so it needs no CSRF token.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field, field_validator
+
+from heartwork.web.config import MAX_TEXT_CHARS
+from heartwork.web.deps import public
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+async def require_json(request: Request) -> None:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json":
+        raise HTTPException(415, "Send the body as JSON with 'Content-Type: application/json'.")
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("Nothing to read: the text is empty. Send at least one word.")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+
+
+class AnalyzeRequest(BaseModel):
+    text: Text = Field(description="The message to read.", examples=["You never listen to me!"])
+    context: Annotated[str, Field(max_length=MAX_TEXT_CHARS)] | None = Field(
+        default=None, description="The message this one answers, if any."
+    )
+
+    _check = field_validator("text")(_not_blank)
+
+
+class PatternOut(BaseModel):
+    label: str = Field(description="A label id of the Heartwork taxonomy.")
+    title: str
+    polarity: str = Field(description="reactive, kind or safety")
+    start: int = Field(description="Character offset where the evidence starts.")
+    end: int = Field(description="Character offset where the evidence ends (exclusive).")
+    score: float
+    evidence: str
+    explanation: str
+
+
+class Scored(BaseModel):
+    name: str
+    score: float
+
+
+class SafetyOut(BaseModel):
+    risk: bool
+    findings: list[PatternOut]
+    message: str | None = Field(default=None, description="What to do when a safety risk was found.")
+    resources_url: str | None = None
+
+
+class AnalyzeResponse(BaseModel):
+    text: str
+    patterns: list[PatternOut]
+    feelings: list[Scored]
+    needs: list[Scored]
+    safety: SafetyOut
+    notes: list[str] = []
+
+
+def _pattern(d: dict[str, Any]) -> PatternOut:
+    from heartwork.taxonomy import TITLES
+    from heartwork.web.render import polarity
+
+    return PatternOut(title=TITLES.get(d["label"], d["label"]), polarity=polarity(d["label"]), **d)
+
+
+SAFETY_MESSAGE = (
+    "Some of these words suggest you or someone may not be safe. Coaching is paused. "
+    "You deserve support: see the help resources."
+)
+
+
+def analysis_out(analysis: Any) -> AnalyzeResponse:
+    d = analysis.to_dict()
+    risk = bool(d["safety"]["risk"])
+    return AnalyzeResponse(
+        text=d["text"],
+        patterns=[_pattern(p) for p in d["patterns"]],
+        feelings=[Scored(**x) for x in d["feelings"]],
+        needs=[Scored(**x) for x in d["needs"]],
+        safety=SafetyOut(
+            risk=risk,
+            findings=[_pattern(p) for p in d["safety"]["findings"]],
+            message=SAFETY_MESSAGE if risk else None,
+            resources_url="/safety" if risk else None,
+        ),
+        notes=list(analysis.notes),
+    )
+
+
+@router.post("/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_json)])
+@public
+def api_analyze(body: AnalyzeRequest) -> AnalyzeResponse:
+    """Read one message: patterns with their exact words, feelings and needs beneath, and safety."""
+    import heartwork
+
+    return analysis_out(heartwork.analyze(body.text, body.context))

@@ -1,0 +1,224 @@
+"""The web app's door to storage: a thin layer over the store's repositories (``heartwork.store``).
+
+Everything here goes through ``store.session()`` units of work and the store's own permission rules
+(private by default, partner sees only what was shared, sensitive entries never). The few queries the
+repositories do not offer yet (delete an account, export everything of one person) live here, written with
+the store's models.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from heartwork.settings import Settings
+from heartwork.web.deps import Viewer
+
+
+class Data:
+    """Opens the store on first use (so building the app stays fast and tests can set the URL first)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    from heartwork.store import open_store
+
+                    self._store = open_store(self.settings.database_url)
+        return self._store
+
+    @contextmanager
+    def session(self, write: bool = True) -> Iterator[Any]:
+        with self.store.session(write=write) as s:
+            yield s
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- accounts ------------------------------------------------------------------------------------
+    @staticmethod
+    def to_viewer(user: Any) -> Viewer:
+        return Viewer(id=user.id, email=user.username, name=user.display_name or user.username)
+
+    def viewer(self, uid: int) -> Viewer | None:
+        from heartwork.store.models import User
+
+        with self.session(write=False) as s:
+            user = s.get(User, uid)
+            return None if user is None or not user.password_hash else self.to_viewer(user)
+
+    def password_hash(self, username: str) -> tuple[int, str] | None:
+        from heartwork.store import users
+
+        with self.session(write=False) as s:
+            user = users.get_user_by_username(s, username)
+            if user is None or not user.password_hash:
+                return None
+            return user.id, user.password_hash
+
+    def set_password_hash(self, uid: int, password_hash: str) -> None:
+        from heartwork.store import users
+
+        with self.session() as s:
+            users.get_user(s, uid).password_hash = password_hash
+
+    def create_account(self, username: str, password_hash: str, display_name: str) -> Viewer:
+        from heartwork.store import users
+
+        with self.session() as s:
+            return self.to_viewer(
+                users.create_user(s, username, password_hash=password_hash, display_name=display_name)
+            )
+
+    def delete_account(self, uid: int) -> None:
+        """Delete the person and everything of theirs (the database cascades to every table)."""
+        from sqlalchemy import delete, or_, update
+
+        from heartwork.store.models import (
+            Chat,
+            ChatMessage,
+            Conversation,
+            ConversationTurn,
+            DailyChoice,
+            JournalEntry,
+            Pair,
+            PairInvite,
+            QuestionnaireResponse,
+            User,
+        )
+
+        with self.session() as s:
+            # Explicit deletes (not only ON DELETE CASCADE) so the result is the same whatever the backend.
+            my_pairs = [p.id for p in s.query(Pair).filter(or_(Pair.user_a == uid, Pair.user_b == uid))]
+            convs = [c.id for c in s.query(Conversation).filter(Conversation.pair_id.in_(my_pairs))]
+            s.execute(delete(ConversationTurn).where(ConversationTurn.conversation_id.in_(convs)))
+            s.execute(delete(Conversation).where(Conversation.id.in_(convs)))
+            s.execute(update(PairInvite).where(PairInvite.used_by == uid).values(used_by=None))
+            s.execute(delete(PairInvite).where(PairInvite.from_user == uid))
+            s.execute(delete(Pair).where(Pair.id.in_(my_pairs)))
+            chats = [c.id for c in s.query(Chat).filter(Chat.user_id == uid)]
+            s.execute(delete(ChatMessage).where(ChatMessage.chat_id.in_(chats)))
+            s.execute(delete(Chat).where(Chat.id.in_(chats)))
+            for model in (JournalEntry, DailyChoice, QuestionnaireResponse):
+                s.execute(delete(model).where(model.user_id == uid))
+            s.execute(delete(User).where(User.id == uid))
+
+    def export(self, uid: int) -> dict[str, Any]:
+        """Everything stored about one person, as plain JSON-able data (what "My data → Export" gives)."""
+        from sqlalchemy import or_, select
+
+        from heartwork.store.models import (
+            Chat,
+            Conversation,
+            ConversationTurn,
+            DailyChoice,
+            JournalEntry,
+            Pair,
+            QuestionnaireResponse,
+            User,
+        )
+
+        def iso(value: datetime | None) -> str | None:
+            return None if value is None else value.isoformat()
+
+        with self.session(write=False) as s:
+            user = s.get(User, uid)
+            if user is None:
+                return {}
+            pairs = list(s.scalars(select(Pair).where(or_(Pair.user_a == uid, Pair.user_b == uid))))
+            conv_ids = [
+                c.id
+                for c in s.scalars(
+                    select(Conversation).where(Conversation.pair_id.in_([p.id for p in pairs]))
+                )
+            ]
+            return {
+                "format": "heartwork-export",
+                "version": 1,
+                "exported_at": datetime.now().astimezone().isoformat(),
+                "account": {
+                    "username": user.username,
+                    "display_name": user.display_name,
+                    "created_at": iso(user.created_at),
+                },
+                "journal_entries": [
+                    {
+                        "id": e.id,
+                        "kind": e.kind,
+                        "title": e.title,
+                        "body": e.body,
+                        "data": e.data,
+                        "shared": e.shared,
+                        "sensitive": e.sensitive,
+                        "created_at": iso(e.created_at),
+                    }
+                    for e in s.scalars(
+                        select(JournalEntry).where(JournalEntry.user_id == uid).order_by(JournalEntry.id)
+                    )
+                ],
+                "daily_choices": [
+                    {
+                        "day": c.day.isoformat(),
+                        "choice": c.choice,
+                        "note": c.note,
+                        "created_at": iso(c.created_at),
+                    }
+                    for c in s.scalars(
+                        select(DailyChoice).where(DailyChoice.user_id == uid).order_by(DailyChoice.id)
+                    )
+                ],
+                "questionnaire_responses": [
+                    {
+                        "instrument": r.instrument,
+                        "answers": r.answers,
+                        "scores": r.scores,
+                        "share_consent": r.share_consent,
+                        "created_at": iso(r.created_at),
+                    }
+                    for r in s.scalars(
+                        select(QuestionnaireResponse)
+                        .where(QuestionnaireResponse.user_id == uid)
+                        .order_by(QuestionnaireResponse.id)
+                    )
+                ],
+                "pairs": [{"created_at": iso(p.created_at), "ended_at": iso(p.ended_at)} for p in pairs],
+                # My own turns only (drafts included); the partner's words are theirs to export.
+                "conversation_turns": [
+                    {
+                        "conversation_id": t.conversation_id,
+                        "private_draft": t.private_draft,
+                        "sent_text": t.sent_text,
+                        "sent_at": iso(t.sent_at),
+                        "created_at": iso(t.created_at),
+                    }
+                    for t in s.scalars(
+                        select(ConversationTurn)
+                        .where(
+                            ConversationTurn.user_id == uid, ConversationTurn.conversation_id.in_(conv_ids)
+                        )
+                        .order_by(ConversationTurn.id)
+                    )
+                ],
+                "chats": [
+                    {
+                        "name": c.name,
+                        "source_format": c.source_format,
+                        "imported_at": iso(c.imported_at),
+                        "messages": [
+                            {"ts": iso(m.ts), "author": m.author, "text": m.text} for m in c.messages
+                        ],
+                    }
+                    for c in s.scalars(select(Chat).where(Chat.user_id == uid).order_by(Chat.id))
+                ],
+            }

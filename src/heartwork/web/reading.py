@@ -1,0 +1,57 @@
+"""Public pages that store nothing: home, Read, Respond, Safety."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import Response
+
+from heartwork.web.config import MAX_TEXT_CHARS
+from heartwork.web.deps import Problem, check_csrf, public, render, require_user, web
+
+router = APIRouter(dependencies=[Depends(check_csrf)])
+
+FormText = Annotated[str, Form(max_length=MAX_TEXT_CHARS)]
+
+
+@router.get("/")
+@public
+def home(request: Request) -> Response:
+    return render(request, "home.html")
+
+
+@router.get("/welcome")
+def welcome(request: Request, viewer: Annotated[Any, Depends(require_user)]) -> Response:
+    return render(request, "welcome.html")
+
+
+def analyse_text(text: str) -> dict[str, Any] | None:
+    import heartwork
+    from heartwork.web.render import view
+
+    if not text.strip():
+        return None
+    return view(heartwork.analyze(text))
+
+
+@router.get("/read")
+@public
+def read_page(request: Request) -> Response:
+    return render(request, "read.html", text="", view=None)
+
+
+@router.post("/read")
+@public
+def read_submit(request: Request, text: FormText = "") -> Response:
+    if not text.strip():
+        raise Problem("Paste or type a message first — there was nothing to read.", back="/read")
+    return render(request, "read.html", text=text, view=analyse_text(text))
+
+
+@router.get("/safety")
+@public
+def safety_page(request: Request) -> Response:
+    from heartwork.web import helpers
+
+    return render(request, "safety.html", **helpers.safety_context(web(request).config.settings))
