@@ -30,7 +30,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,9 +46,26 @@ try:  # the package is the single source of label ids; fall back to the contract
     LABEL_IDS: tuple[str, ...] = tuple(_LABELS)
 except ImportError:  # pragma: no cover - only when run outside the project venv
     LABEL_IDS = tuple(
-        "criticism contempt defensiveness stonewalling invalidation self_criticism placating non_apology "
-        "validation accountability amends reassurance need_statement curiosity appreciation self_kindness "
-        "repair_attempt safety_risk".split()
+        [
+            "criticism",
+            "contempt",
+            "defensiveness",
+            "stonewalling",
+            "invalidation",
+            "self_criticism",
+            "placating",
+            "non_apology",
+            "validation",
+            "accountability",
+            "amends",
+            "reassurance",
+            "need_statement",
+            "curiosity",
+            "appreciation",
+            "self_kindness",
+            "repair_attempt",
+            "safety_risk",
+        ]
     )
 
 MAIN_LABELS = (
@@ -121,7 +138,9 @@ def check_record(row: object, where: str) -> list[str]:
     problems = []
     if set(row) != KEYS:
         missing, extra = sorted(KEYS - set(row)), sorted(set(row) - KEYS)
-        problems.append(f"{where}: keys must be exactly text, labels, note (missing {missing}, extra {extra})")
+        problems.append(
+            f"{where}: keys must be exactly text, labels, note (missing {missing}, extra {extra})"
+        )
     text, labels, note = row.get("text"), row.get("labels"), row.get("note")
     if not isinstance(text, str) or not text.strip():
         problems.append(f"{where}: 'text' must be a non-empty string")
@@ -152,8 +171,8 @@ def check_record(row: object, where: str) -> list[str]:
 def validate_lines(
     lines: Sequence[str],
     *,
-    forbidden: dict[str, Iterable[str]] | None = None,
-    near_copy_sources: dict[str, Iterable[str]] | None = None,
+    forbidden: Mapping[str, Iterable[str]] | None = None,
+    near_copy_sources: Mapping[str, Iterable[str]] | None = None,
     show_source_text: Iterable[str] = (),
     minimums: bool = False,
 ) -> Report:
@@ -209,7 +228,8 @@ def validate_lines(
         labels = row.get("labels")
         if not isinstance(labels, list):
             continue
-        note = row.get("note") if isinstance(row.get("note"), str) else ""
+        raw_note = row.get("note")
+        note = raw_note if isinstance(raw_note, str) else ""
         report.messages += 1
         report.counts.update(x for x in labels if x in LABEL_IDS)
         report.unlabelled += not labels
