@@ -1,13 +1,14 @@
-"""The compassion coach (issue 3): respond to a partner's message, review a draft, builders."""
+"""The compassion coach (issue 3): respond to a partner's message, review a draft, builders.
+
+>>> from heartwork.coach import respond
+>>> r = respond("You never listen to me!")
+>>> [s.kind for s in r.suggestions]
+['core_value', 'validation', 'amends', 'curiosity']
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from heartwork.coach.composer import KINDS
+from heartwork.coach.respond import MessageTooLongError, Response, respond
 
-
-def respond(message: str, **kwargs: Any) -> Any:
-    raise NotImplementedError("The coach is not built yet (issue 3).")
-
-
-def review(to: str, draft: str, **kwargs: Any) -> Any:
-    raise NotImplementedError("The coach is not built yet (issue 3).")
+__all__ = ["KINDS", "MessageTooLongError", "Response", "respond"]
