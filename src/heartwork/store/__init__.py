@@ -6,8 +6,8 @@
         me = users.local_user(s)
         journal.record_practice(s, me, "self-compassion-break", {"mindfulness": "..."})
 
-Submodules: users, pairs, journal, choices, questionnaires, conversations, chats, backup, crypto, errors,
-models. This package imports lazily (``import heartwork.store.commands`` must not load SQLAlchemy).
+Submodules: users, pairs, journal, choices, questionnaires, conversations, chats, backup, crypto, keys,
+errors, models. This package imports lazily (``import heartwork.store.commands`` must not load SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ __all__ = [
     "StoreReadOnly",
     "StoreUnavailable",
     "WrongPassphrase",
+    "open_cli_store",
     "open_store",
 ]
 
@@ -40,6 +41,7 @@ _SUBMODULES = {
     "db",
     "errors",
     "journal",
+    "keys",
     "models",
     "pairs",
     "questionnaires",
@@ -47,7 +49,7 @@ _SUBMODULES = {
 }
 
 if TYPE_CHECKING:
-    from heartwork.store.db import Store, open_store
+    from heartwork.store.db import Store, open_cli_store, open_store
     from heartwork.store.errors import (
         BackupError,
         InviteError,
@@ -66,7 +68,7 @@ if TYPE_CHECKING:
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f"heartwork.store.{name}")
-    if name in ("Store", "open_store"):
+    if name in ("Store", "open_store", "open_cli_store"):
         return getattr(importlib.import_module("heartwork.store.db"), name)
     if name in __all__:
         return getattr(importlib.import_module("heartwork.store.errors"), name)

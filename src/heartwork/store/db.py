@@ -19,14 +19,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
+from heartwork.store.crypto import CryptoState
 from heartwork.store.errors import StoreError, StoreFull, StoreReadOnly, StoreUnavailable
 
-__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "Store", "open_store"]
+__all__ = ["PASSPHRASE_ENV", "SQLITE_BUSY_TIMEOUT_MS", "Store", "open_cli_store", "open_store"]
+
+#: Environment variable a script may use to give the passphrase of an encrypted database.
+PASSPHRASE_ENV = "HEARTWORK_PASSPHRASE"
 
 #: How long a SQLite writer waits for another writer before giving up (ms). Long enough for any single
 #: Heartwork transaction (the largest is a chat import) to finish on a slow disk.
@@ -68,6 +72,8 @@ def _make_engine(url: str) -> Engine:
             try:
                 cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
                 cur.execute("PRAGMA foreign_keys = ON")
+                # Deleted content is overwritten, so erased entries do not linger in free pages.
+                cur.execute("PRAGMA secure_delete = ON")
                 # A read-only file/folder cannot switch to WAL; reads still work, writes get a clear error.
                 with contextlib.suppress(sqlite3.OperationalError):
                     cur.execute("PRAGMA journal_mode = WAL")
@@ -135,6 +141,10 @@ class Store:
         self._read_sessions = sessionmaker(
             self.engine.execution_options(heartwork_readonly=True), expire_on_commit=False
         )
+        # Encryption state, reached by the Encrypted* column types through the dialect of this engine.
+        self.crypto = CryptoState()
+        self.engine.dialect.heartwork_crypto = self.crypto  # type: ignore[attr-defined]
+        self._keyring_exists: bool | None = None
 
     # -- where ----------------------------------------------------------------------------------------
     @property
@@ -157,6 +167,7 @@ class Store:
         factory = self._sessions if write else self._read_sessions
         session = factory()
         try:
+            self._refresh_crypto(session)
             yield session
             if write:
                 session.commit()
@@ -168,11 +179,61 @@ class Store:
             if mapped is not None:
                 raise mapped from exc
             raise
+        except StatementError as exc:
+            # A column type refused a value (e.g. StoreLocked while encrypting): surface that error itself.
+            session.rollback()
+            if isinstance(exc.orig, StoreError):
+                raise exc.orig from None
+            raise
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    # -- encryption (see heartwork.store.crypto and heartwork.store.keys) -------------------------------
+    def _refresh_crypto(self, session: Session) -> None:
+        """Read the keyring at the start of each unit of work, so a passphrase set or changed by another
+        process is noticed (this store then counts as locked) instead of writing with a stale key. On
+        PostgreSQL the row is read FOR SHARE: a passphrase change (FOR UPDATE) waits for running writers and
+        they wait for it."""
+        if self._keyring_exists is None:
+            self._keyring_exists = inspect(session.connection()).has_table("keyring")
+        if not self._keyring_exists:
+            return
+        from heartwork.store.models import Keyring
+
+        salt = session.scalar(select(Keyring.salt).where(Keyring.id == 1).with_for_update(read=True))
+        self.crypto.observe(salt)
+
+    @property
+    def is_encrypted(self) -> bool:
+        """Whether this database has a passphrase (its private columns are encrypted)."""
+        with self.session(write=False):
+            return self.crypto.enabled
+
+    @property
+    def is_locked(self) -> bool:
+        """Encrypted and not unlocked in this process."""
+        with self.session(write=False):
+            return self.crypto.locked
+
+    def unlock(self, passphrase: str) -> None:
+        """Derive the key and keep it in memory. WrongPassphrase if it does not match; nothing changes."""
+        from heartwork.store import keys
+
+        keys.unlock(self, passphrase)
+
+    def lock(self) -> None:
+        """Forget the key held in memory."""
+        self.crypto.cipher = None
+
+    def set_passphrase(self, new: str | None, *, current: str | None = None, kdf: Any = None) -> None:
+        """Set, change (``current`` required) or remove (``new=None``) the passphrase, re-encrypting every
+        private value in one transaction: either all values use the new key or nothing changed."""
+        from heartwork.store import keys
+
+        keys.set_passphrase(self, new, current=current, kdf=kdf)
 
     # -- migrations -----------------------------------------------------------------------------------
     def _alembic_config(self, connection: Connection) -> Any:
@@ -218,6 +279,7 @@ class Store:
             with self.engine.begin() as conn:
                 cfg = self._alembic_config(conn)
                 getattr(command, direction)(cfg, revision)
+            self._keyring_exists = None
         except (OperationalError, ProgrammingError) as exc:
             mapped = translate_db_error(exc, self.display_url)
             if mapped is not None:
@@ -228,6 +290,17 @@ class Store:
         """Upgrade to the latest schema if needed (cheap when already current)."""
         if self.current_revision() != self.head_revision():
             self.upgrade()
+
+    def compact(self) -> None:
+        """SQLite: fold the WAL into the database file and rebuild it, so deleted content is gone from disk."""
+        if self.dialect != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self.engine.dispose()
@@ -254,3 +327,44 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> Store:
             store.close()
             raise
     return store
+
+
+def open_cli_store(url: str | None = None, *, prompt: bool = True) -> Store:
+    """For terminal commands: open (and migrate) the store and, if it is encrypted, unlock it with
+    $HEARTWORK_PASSPHRASE or by asking for the passphrase (hidden input, three tries).
+
+    Raises StoreLocked when it is encrypted and no passphrase can be had (``prompt=False`` or no terminal),
+    WrongPassphrase after three wrong tries. Both are StoreErrors: print ``str(exc)`` and exit 1.
+    """
+    import os
+    import sys
+
+    from heartwork.store.errors import StoreLocked, WrongPassphrase
+
+    store = open_store(url)
+    try:
+        if not store.is_locked:
+            return store
+        env = os.environ.get(PASSPHRASE_ENV)
+        if env:
+            store.unlock(env)
+            return store
+        if not prompt or not sys.stdin.isatty():
+            raise StoreLocked(
+                f"Your Heartwork data is encrypted. Set {PASSPHRASE_ENV} or run this in a terminal to be "
+                "asked for the passphrase."
+            )
+        import getpass
+
+        for attempt in range(3):
+            try:
+                store.unlock(getpass.getpass("Heartwork passphrase: "))
+                return store
+            except WrongPassphrase:
+                if attempt == 2:
+                    raise
+                print("That passphrase does not open your data; try again.", file=sys.stderr)
+        return store
+    except BaseException:
+        store.close()
+        raise

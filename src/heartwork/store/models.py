@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -20,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from heartwork.store.crypto import EncryptedJSON, EncryptedText
 from heartwork.store.types import UTCDateTime, utcnow
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "ConversationTurn",
     "DailyChoice",
     "JournalEntry",
+    "Keyring",
     "Pair",
     "PairInvite",
     "QuestionnaireResponse",
@@ -99,9 +100,9 @@ class JournalEntry(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))
-    title: Mapped[str] = mapped_column(String(300), default="")
-    body: Mapped[str] = mapped_column(Text, default="")
-    data: Mapped[Any] = mapped_column(JSON, nullable=True)
+    title: Mapped[str] = mapped_column(EncryptedText("journal_entries.title"), default="")
+    body: Mapped[str] = mapped_column(EncryptedText("journal_entries.body"), default="")
+    data: Mapped[Any] = mapped_column(EncryptedJSON("journal_entries.data"), nullable=True)
     shared: Mapped[bool] = mapped_column(Boolean, default=False)
     sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -120,8 +121,8 @@ class DailyChoice(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     day: Mapped[date] = mapped_column(Date)
     choice: Mapped[str] = mapped_column(String(20))
-    note: Mapped[str] = mapped_column(Text, default="")
-    analysis: Mapped[Any] = mapped_column(JSON, nullable=True)
+    note: Mapped[str] = mapped_column(EncryptedText("daily_choices.note"), default="")
+    analysis: Mapped[Any] = mapped_column(EncryptedJSON("daily_choices.analysis"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     __table_args__ = (
@@ -136,8 +137,8 @@ class QuestionnaireResponse(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     instrument: Mapped[str] = mapped_column(String(40))
-    answers: Mapped[Any] = mapped_column(JSON)
-    scores: Mapped[Any] = mapped_column(JSON)
+    answers: Mapped[Any] = mapped_column(EncryptedJSON("questionnaire_responses.answers"))
+    scores: Mapped[Any] = mapped_column(EncryptedJSON("questionnaire_responses.scores"))
     share_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -149,7 +150,7 @@ class Conversation(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(EncryptedText("conversations.title"), default="")
     stage: Mapped[str] = mapped_column(String(40), default="own-your-part")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -166,8 +167,10 @@ class ConversationTurn(Base):
         ForeignKey("conversations.id", ondelete="CASCADE"), index=True
     )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    private_draft: Mapped[str] = mapped_column(Text, default="")
-    sent_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    private_draft: Mapped[str] = mapped_column(EncryptedText("conversation_turns.private_draft"), default="")
+    sent_text: Mapped[str | None] = mapped_column(
+        EncryptedText("conversation_turns.sent_text"), nullable=True
+    )
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -181,7 +184,7 @@ class Chat(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(EncryptedText("chats.name"))
     source_format: Mapped[str] = mapped_column(String(40))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -196,9 +199,22 @@ class ChatMessage(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"))
     ts: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    author: Mapped[str] = mapped_column(String(200), default="")
-    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(EncryptedText("chat_messages.author"), default="")
+    text: Mapped[str] = mapped_column(EncryptedText("chat_messages.text"), default="")
 
     chat: Mapped[Chat] = relationship(back_populates="messages")
 
     __table_args__ = (Index("ix_chat_messages_chat_ts", "chat_id", "ts"),)
+
+
+class Keyring(Base):
+    """One row (id=1): how the database's key is derived, and a token to recognise the right passphrase.
+    All NULL when no passphrase is set (data stored plain). Never holds the key or the passphrase."""
+
+    __tablename__ = "keyring"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kdf: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: {"name": "scrypt", "n":..., ...}
+    salt: Mapped[str | None] = mapped_column(String(64), nullable=True)  # urlsafe base64
+    key_check: Mapped[str | None] = mapped_column(Text, nullable=True)
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
