@@ -22,7 +22,9 @@ def _run(host: str, port: int, *, sqlite_default: bool) -> None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
     except OSError as exc:
-        typer.echo(f"Cannot listen on {host}:{port}: {exc.strerror}. Try another port: --port {port + 1}", err=True)
+        typer.echo(
+            f"Cannot listen on {host}:{port}: {exc.strerror}. Try another port: --port {port + 1}", err=True
+        )
         raise typer.Exit(2) from exc
 
     import uvicorn
@@ -36,7 +38,8 @@ def _run(host: str, port: int, *, sqlite_default: bool) -> None:
     typer.echo(f"Data: {db}")
     if host not in {"127.0.0.1", "localhost", "::1"}:
         typer.echo(
-            "Note: listening beyond this computer. Put it behind HTTPS and set HEARTWORK_WEB_HTTPS=1.", err=True
+            "Note: listening beyond this computer. Put it behind HTTPS and set HEARTWORK_WEB_HTTPS=1.",
+            err=True,
         )
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 

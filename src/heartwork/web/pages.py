@@ -6,6 +6,6 @@ from fastapi import APIRouter
 
 
 def routers() -> list[APIRouter]:
-    from heartwork.web import accounts, reading
+    from heartwork.web import accounts, practice_pages, progress, reading, together
 
-    return [accounts.router, reading.router]
+    return [accounts.router, reading.router, practice_pages.router, together.router, progress.router]

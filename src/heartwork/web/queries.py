@@ -222,3 +222,66 @@ class Data:
                     for c in s.scalars(select(Chat).where(Chat.user_id == uid).order_by(Chat.id))
                 ],
             }
+
+
+# -- queries the repositories do not offer (yet) -------------------------------------------------------------
+
+#: Journal kind the safety check-in writes (heartwork.store.journal.KNOWN_KINDS); always sensitive.
+SAFETY_CHECKIN_KIND = "safety_checkin"
+
+
+def checkin_shows_risk(s: Any, uid: int) -> bool:
+    """Whether this person's most recent safety check-in shows risk (read only for the joint-feature gate;
+    never shown to the partner)."""
+    from heartwork.store import journal
+
+    latest = journal.list_entries(s, uid, kind=SAFETY_CHECKIN_KIND, limit=1)
+    if not latest:
+        return False
+    data = latest[0].data or {}
+    if not isinstance(data, dict):
+        return False
+    return bool(data.get("risk") or data.get("at_risk") or data.get("level") in {"high", "some", "risk"})
+
+
+def joint_status(s: Any, uid: int, partner_id: int | None) -> dict[str, Any]:
+    """May this pair use joint features (the repair conversation) now?
+
+    ``open`` is False when either partner's latest check-in shows risk. ``me_at_risk`` is only about the
+    viewer themself; the viewer is never told that it is their partner's check-in that closed it.
+    """
+    me = checkin_shows_risk(s, uid)
+    other = checkin_shows_risk(s, partner_id) if partner_id is not None else False
+    return {"open": not (me or other), "me_at_risk": me}
+
+
+def joint_status_for_conv(s: Any, uid: int, conv: Any) -> dict[str, Any]:
+    from heartwork.store.models import Pair
+
+    pair = s.get(Pair, conv.pair_id)
+    return joint_status(s, uid, pair.other(uid) if pair is not None else None)
+
+
+def questionnaire_reveal(s: Any, uid: int, partner_id: int) -> list[dict[str, Any]]:
+    """Per instrument: whether each of us answered and agreed, and the partner's latest result when revealed
+    (both answered and both agreed — heartwork.store.questionnaires.partner_results enforces it)."""
+    from heartwork.practice.questionnaires import INSTRUMENTS, interpret
+    from heartwork.store import questionnaires
+
+    out = []
+    for inst in INSTRUMENTS.values():
+        mine = questionnaires.latest_response(s, uid, inst.id)
+        theirs = questionnaires.partner_results(s, uid, partner_id, inst.id)
+        latest = theirs[-1] if theirs else None
+        out.append(
+            {
+                "id": inst.id,
+                "name": inst.name,
+                "i_answered": mine is not None,
+                "i_agreed": bool(mine is not None and mine.share_consent),
+                "revealed": latest is not None,
+                "partner_total": None if latest is None else latest.scores.get("total"),
+                "partner_sentence": None if latest is None else interpret(inst, latest.scores),
+            }
+        )
+    return out
