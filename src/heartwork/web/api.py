@@ -111,3 +111,111 @@ def api_analyze(body: AnalyzeRequest) -> AnalyzeResponse:
     import heartwork
 
     return analysis_out(heartwork.analyze(body.text, body.context))
+
+
+class RespondRequest(BaseModel):
+    message: Text = Field(description="Your partner's message.", examples=["You don't care about me!"])
+    my_part: Annotated[str, Field(max_length=500)] | None = Field(
+        default=None, description="One specific thing you did, if any (enables an accountable apology)."
+    )
+
+    _check = field_validator("message")(_not_blank)
+
+
+class SuggestionOut(BaseModel):
+    kind: str
+    text: str
+    why: str
+
+
+class SafetyNoticeOut(BaseModel):
+    message: str
+    resources: list[dict[str, Any]]
+
+
+class RespondResponse(BaseModel):
+    summary: str
+    suggestions: list[SuggestionOut]
+    guidance: list[str]
+    paused_for_safety: bool
+    safety: SafetyNoticeOut | None
+    beneath: AnalyzeResponse
+    notices: list[str]
+
+
+class ReviewRequest(BaseModel):
+    to: Text = Field(description="Your partner's message you are answering.")
+    draft: Text = Field(description="Your draft reply.")
+    my_part: Annotated[str, Field(max_length=500)] | None = None
+
+    _check_to = field_validator("to")(_not_blank)
+    _check_draft = field_validator("draft")(_not_blank)
+
+
+class DraftFindingOut(BaseModel):
+    label: str
+    start: int
+    end: int
+    evidence: str
+    why: str
+    try_instead: str
+
+
+class ReviewResponse(BaseModel):
+    findings: list[DraftFindingOut]
+    tips: list[str]
+    score_before: int
+    score_after: int | None
+    rewrite: str | None
+    paused_for_safety: bool
+    safety: SafetyNoticeOut | None
+    draft_analysis: AnalyzeResponse
+    notices: list[str]
+
+
+def _safety_out(d: dict[str, Any] | None) -> SafetyNoticeOut | None:
+    if not d:
+        return None
+    return SafetyNoticeOut(
+        message=str(d.get("message", "")), resources=[dict(r) for r in d.get("resources", [])]
+    )
+
+
+@router.post("/respond", response_model=RespondResponse, dependencies=[Depends(require_json)])
+@public
+def api_respond(body: RespondRequest) -> RespondResponse:
+    """Ways to answer the pain beneath a partner's message (paused, with help resources, on a safety risk)."""
+    from heartwork.web.helpers import coach_respond
+
+    result = coach_respond()(body.message, my_part=(body.my_part or "").strip() or None)
+    d = result.to_dict()
+    return RespondResponse(
+        summary=d["summary"],
+        suggestions=[SuggestionOut(**s) for s in d["suggestions"]],
+        guidance=list(d["guidance"]),
+        paused_for_safety=bool(d["paused_for_safety"]),
+        safety=_safety_out(d.get("safety")),
+        beneath=analysis_out(result.analysis),
+        notices=[str(n) for n in d.get("notices", [])],
+    )
+
+
+@router.post("/review", response_model=ReviewResponse, dependencies=[Depends(require_json)])
+@public
+def api_review(body: ReviewRequest) -> ReviewResponse:
+    """Feedback on your draft reply to a partner's message, with a before/after rewrite."""
+    from heartwork.web.helpers import coach_review
+
+    result = coach_review()(body.to, body.draft, my_part=(body.my_part or "").strip() or None)
+    d = result.to_dict()
+    return ReviewResponse(
+        findings=[DraftFindingOut(**f) for f in d["findings"]],
+        tips=list(d["tips"]),
+        score_before=int(d["score_before"]),
+        score_after=d["score_after"],
+        rewrite=d["rewrite"],
+        paused_for_safety=bool(d["paused_for_safety"]),
+        safety=_safety_out(d.get("safety")),
+        draft_analysis=analysis_out(result.analysis),
+        notices=[str(n) for n in d.get("notices", [])],
+    )

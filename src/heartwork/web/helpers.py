@@ -5,6 +5,8 @@ Kept in one place so the pages stay simple and the seams to other areas are easy
 
 from __future__ import annotations
 
+import types
+from collections.abc import Callable
 from typing import Any
 
 from heartwork.settings import Settings
@@ -34,42 +36,48 @@ def pace_seconds(step: Any) -> float:
     return 0.0
 
 
-def review_draft(to: str, draft: str) -> dict[str, Any]:
-    """The coach's review of a draft (heartwork.review) plus the highlighted analysis of the draft itself.
+def coach_respond() -> Callable[..., Any]:
+    """heartwork.respond (the public API)."""
+    import heartwork
 
-    When the draft carries a safety risk, coaching is paused (only the safety message is returned).
+    fn: Any = heartwork.respond
+    return fn  # type: ignore[no-any-return,unused-ignore]
+
+
+def coach_review() -> Callable[..., Any]:
+    """heartwork.review (the public API); tolerant of the coach package exposing the submodule of that name."""
+    import heartwork
+
+    fn: Any = heartwork.review
+    if isinstance(fn, types.ModuleType):
+        fn = fn.review
+    return fn  # type: ignore[no-any-return,unused-ignore]
+
+
+def review_draft(to: str, draft: str) -> dict[str, Any]:
+    """The coach's review of a draft reply to ``to`` (heartwork.review), with the highlighted reading of the draft.
+
+    Without a partner message to answer yet, only the reading of the draft is given. When either text carries a
+    safety risk, coaching is paused (the safety notice is returned instead of tips and rewrites).
     """
     import heartwork
     from heartwork.web.render import view
 
-    analysis = heartwork.analyze(draft)
+    analysis = heartwork.analyze(draft, to or None)
     out: dict[str, Any] = {
         "view": view(analysis),
         "safety": analysis.safety.risk,
         "coach": None,
-        "error": None,
+        "note": None,
     }
     if analysis.safety.risk:
         return out
-    try:
-        out["coach"] = coach_review_view(heartwork.review(to or "", draft))
-    except NotImplementedError:
-        out["error"] = (
-            "The coach's review is not available in this version yet; the reading above still applies."
+    if not to.strip():
+        out["note"] = (
+            "The coach reviews a reply once your partner has written; for now, here is how your words read."
         )
+        return out
+    result = coach_review()(to, draft).to_dict()
+    out["coach"] = result
+    out["safety"] = bool(result.get("paused_for_safety"))
     return out
-
-
-def coach_review_view(result: Any) -> dict[str, Any]:
-    """A coach review result as plain data for templates (tolerant of the coach's evolving result type)."""
-    if hasattr(result, "to_dict"):
-        d = result.to_dict()
-    elif isinstance(result, dict):
-        d = result
-    else:
-        d = {
-            k: getattr(result, k)
-            for k in dir(result)
-            if not k.startswith("_") and not callable(getattr(result, k))
-        }
-    return d

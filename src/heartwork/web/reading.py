@@ -55,3 +55,42 @@ def safety_page(request: Request) -> Response:
     from heartwork.web import helpers
 
     return render(request, "safety.html", **helpers.safety_context(web(request).config.settings))
+
+
+def respond_view(message: str, my_part: str) -> dict[str, Any]:
+    from heartwork.web.helpers import coach_respond
+    from heartwork.web.render import view
+
+    result = coach_respond()(message, my_part=my_part.strip() or None)
+    d = result.to_dict()
+    return {"coach": d, "view": view(result.analysis)}
+
+
+@router.get("/respond")
+@public
+def respond_page(request: Request) -> Response:
+    return render(request, "respond.html", message="", my_part="", draft="", result=None, review=None)
+
+
+@router.post("/respond")
+@public
+def respond_submit(
+    request: Request,
+    message: FormText = "",
+    my_part: Annotated[str, Form(max_length=500)] = "",
+    draft: FormText = "",
+    action: Annotated[str, Form(max_length=20)] = "respond",
+) -> Response:
+    from heartwork.web.helpers import review_draft
+
+    if not message.strip():
+        raise Problem("Paste your partner's message first — the coach answers a message.", back="/respond")
+    result = respond_view(message, my_part)
+    review = None
+    if action == "review":
+        if not draft.strip():
+            raise Problem("Write your draft reply first, then ask for a review.", back="/respond")
+        review = review_draft(message, draft)
+    return render(
+        request, "respond.html", message=message, my_part=my_part, draft=draft, result=result, review=review
+    )
