@@ -14,7 +14,7 @@ from functools import cache
 
 import numpy as np
 
-from heartwork.engine.embedding import MODELS
+from heartwork.engine.embedding import MODELS, embed
 from heartwork.engine.features import NgramVocab, matrix
 from heartwork.engine.pipeline import MAX_CLASSIFIER_CHARS, Doc
 from heartwork.engine.text import sentences
@@ -34,8 +34,14 @@ class Heads:
     thresholds: np.ndarray  # (labels,) tuned out-of-fold by train.py
     vocab: NgramVocab
 
-    def proba(self, texts: list[str], found: list[set[str]], vetoed: list[set[str]]) -> np.ndarray:
-        logits = matrix(texts, self.vocab, found, vetoed) @ self.weights + self.bias
+    def proba(
+        self,
+        texts: list[str],
+        found: list[set[str]],
+        vetoed: list[set[str]],
+        vectors: np.ndarray | None = None,
+    ) -> np.ndarray:
+        logits = matrix(texts, self.vocab, found, vetoed, vectors) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-logits))
 
 
@@ -59,16 +65,19 @@ class ClassifierDetector:
     name = "classifier"
     order = 20
     needs = ("findings", "vetoed")
-    assigns = ("probs", "findings")
+    assigns = ("probs", "findings", "vector")
     critical = False
 
     def run(self, docs: list[Doc]) -> None:
         heads = load_heads()
         found = [{f.label for f in d.findings} for d in docs]
         vetoed = [d.vetoed for d in docs]
-        probs = heads.proba([d.text[:MAX_CLASSIFIER_CHARS] for d in docs], found, vetoed)
+        texts = [d.text[:MAX_CLASSIFIER_CHARS] for d in docs]
+        vectors = embed(texts)
+        probs = heads.proba(texts, found, vetoed, vectors)
         need_span: list[tuple[Doc, str, float]] = []
-        for doc, p, f in zip(docs, probs, found, strict=True):
+        for doc, p, f, v in zip(docs, probs, found, vectors, strict=True):
+            doc.vector = v
             doc.probs = {label: float(p[j]) for j, label in enumerate(LABELS)}
             present = {
                 label
@@ -89,18 +98,22 @@ class ClassifierDetector:
         if not items:
             return
         per_doc = {id(doc): sentences(doc.text[:MAX_CLASSIFIER_CHARS]) for doc, _, _ in items}
-        flat = list({(id(doc), s.start): (doc, s) for doc, _, _ in items for s in per_doc[id(doc)]}.values())
+        keys = list(per_doc)
+        flat = [s for k in keys for s in per_doc[k]]
         if not flat:
             return
-        sp = heads.proba([s.text for _, s in flat], [set()] * len(flat), [set()] * len(flat))
+        sp = heads.proba([s.text for s in flat], [set()] * len(flat), [set()] * len(flat))
+        offset, start = 0, {}
+        for k in keys:
+            start[k] = offset
+            offset += len(per_doc[k])
         for doc, label, score in items:
-            j = LABELS.index(label)
-            best = max(
-                ((sp[i, j], s) for i, (d, s) in enumerate(flat) if d is doc), key=lambda t: t[0], default=None
-            )
-            if best is None:
+            sents = per_doc[id(doc)]
+            if not sents:
                 continue
-            s = best[1]
+            j = LABELS.index(label)
+            rows = sp[start[id(doc)] : start[id(doc)] + len(sents), j]
+            s = sents[int(np.argmax(rows))]
             doc.findings.append(
                 Finding(label, Span(s.start, s.end), score, s.text, explain(label, s.text), "classifier")
             )

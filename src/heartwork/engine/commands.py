@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[3]
 SHARED_DEV = REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl"
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"

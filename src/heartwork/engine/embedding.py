@@ -61,9 +61,11 @@ def embed(texts: list[str]) -> np.ndarray:
     ids = token_ids(texts)
     lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
     flat = np.fromiter((t for seq in ids for t in seq), dtype=np.int64, count=int(lengths.sum()))
-    rows = tab[flat]
-    owners = np.repeat(np.arange(len(ids)), lengths)
     out = np.zeros((len(ids), tab.shape[1]), dtype=np.float32)
-    np.add.at(out, owners, rows)
+    nonempty = lengths > 0
+    if flat.size:
+        # Each message's rows are contiguous: sum them with reduceat (much faster than np.add.at).
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
+        out[nonempty] = np.add.reduceat(tab[flat], starts, axis=0)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.maximum(norms, 1e-9)

@@ -74,5 +74,13 @@ def rule_matrix(found: list[set[str]], vetoed: list[set[str]]) -> np.ndarray:
     return out
 
 
-def matrix(texts: list[str], vocab: NgramVocab, found: list[set[str]], vetoed: list[set[str]]) -> np.ndarray:
-    return np.hstack([embed(texts), vocab.transform(texts), rule_matrix(found, vetoed)])
+def matrix(
+    texts: list[str],
+    vocab: NgramVocab,
+    found: list[set[str]],
+    vetoed: list[set[str]],
+    vectors: np.ndarray | None = None,
+) -> np.ndarray:
+    """Feature rows; pass ``vectors`` (embed(texts)) when already computed."""
+    vectors = embed(texts) if vectors is None else vectors
+    return np.hstack([vectors, vocab.transform(texts), rule_matrix(found, vetoed)])

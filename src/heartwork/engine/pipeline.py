@@ -11,10 +11,14 @@ propagates, because a silent safety failure is worse than no answer.
 from __future__ import annotations
 
 import logging
+import os
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Protocol
+from multiprocessing import get_context
+from typing import Any, Protocol
 
 from heartwork.model import Analysis, Feeling, Finding, Need, Safety
 from heartwork.taxonomy import LABELS
@@ -26,6 +30,9 @@ log = logging.getLogger(__name__)
 MAX_CLASSIFIER_CHARS = 5_000
 # Repeated texts (quick replies, "ok", "love you") are common in chat histories; cache their analyses.
 CACHE_SIZE = 50_000
+# Batches at least this large are split across worker processes (one per core; HEARTWORK_WORKERS overrides).
+# Below it, starting workers (~1 s each, once) costs more than it saves.
+PARALLEL_MIN = 2_000
 
 
 class EmptyMessageError(ValueError):
@@ -41,6 +48,7 @@ class Doc:
     findings: list[Finding] = field(default_factory=list)  # candidates; the decider keeps or drops them
     vetoed: set[str] = field(default_factory=set)  # labels a rule judged absent (e.g. "always" said fondly)
     probs: dict[str, float] = field(default_factory=dict)  # classifier probability per label
+    vector: Any = None  # the message embedding (numpy row), shared by the classifier and feelings heads
     feelings: list[Feeling] = field(default_factory=list)
     needs: list[Need] = field(default_factory=list)
     safety: list[Finding] = field(default_factory=list)
@@ -81,11 +89,30 @@ class Pipeline:
         ]
         todo = [i for i, r in enumerate(results) if r is None]
         if todo:
-            docs = [Doc(texts[i], contexts[i]) for i in todo]
-            self._run_detectors(docs)
-            for i, doc in zip(todo, docs, strict=True):
-                results[i] = self._remember((texts[i], contexts[i]), _freeze(doc))
+            fresh = self._analyze([texts[i] for i in todo], [contexts[i] for i in todo])
+            for i, analysis in zip(todo, fresh, strict=True):
+                results[i] = self._remember((texts[i], contexts[i]), analysis)
         return [r for r in results if r is not None]
+
+    def _analyze(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
+        workers = _workers()
+        if len(texts) >= PARALLEL_MIN and workers > 1:
+            size = -(-len(texts) // (workers * 2))
+            chunks = [(texts[i : i + size], contexts[i : i + size]) for i in range(0, len(texts), size)]
+            try:
+                return [
+                    a for part in _pool(workers).map(_analyze_chunk, *zip(*chunks, strict=True)) for a in part
+                ]
+            except BrokenProcessPool:  # e.g. the parent's __main__ cannot be re-imported: work serially
+                log.warning("worker processes unavailable; analysing in this process")
+                _pool.cache_clear()
+                os.environ["HEARTWORK_WORKERS"] = "1"
+        return self.analyze_serial(texts, contexts)
+
+    def analyze_serial(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
+        docs = [Doc(t, c) for t, c in zip(texts, contexts, strict=True)]
+        self._run_detectors(docs)
+        return [_freeze(d) for d in docs]
 
     def _run_detectors(self, docs: list[Doc]) -> None:
         for d in self.detectors:
@@ -121,6 +148,24 @@ def _freeze(doc: Doc) -> Analysis:
         safety=Safety(risk=bool(doc.safety), findings=tuple(doc.safety)),
         notes=tuple(doc.notes),
     )
+
+
+def _workers() -> int:
+    env = os.environ.get("HEARTWORK_WORKERS")
+    if env and env.isdigit():
+        return max(1, int(env))
+    return os.cpu_count() or 1
+
+
+@cache
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: forking a process that may hold threads (web server, onnx) is unsafe.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+
+def _analyze_chunk(texts: list[str], contexts: list[str | None]) -> list[Analysis]:
+    """Runs in a worker process."""
+    return get_pipeline().analyze_serial(texts, contexts)
 
 
 @cache

@@ -386,6 +386,18 @@ def _reported(text: str, start: int) -> bool:
     )
 
 
+def _label_gates() -> dict[str, re.Pattern[str]]:
+    """One alternation per label: a sentence no gate matches skips that label's rules (fewer regex calls)."""
+    by_label: dict[str, list[str]] = {}
+    for rule in _RULES:
+        by_label.setdefault(rule.label, []).append(f"(?:{rule.rx.pattern})")
+    return {label: re.compile("|".join(parts), re.IGNORECASE) for label, parts in by_label.items()}
+
+
+_GATES = _label_gates()
+_BY_LABEL = {label: tuple(r for r in _RULES if r.label == label) for label in _GATES}
+
+
 class RuleDetector:
     name = "rules"
     order = 10
@@ -402,7 +414,8 @@ class RuleDetector:
         quotes = quoted_ranges(text)
         seen: set[tuple[str, int]] = set()
         for sent in sentences(text):
-            for rule in _RULES:
+            rules = [r for label, gate in _GATES.items() if gate.search(sent.text) for r in _BY_LABEL[label]]
+            for rule in rules:
                 if rule.unless is not None and rule.unless.search(sent.text):
                     continue
                 for m in rule.rx.finditer(sent.text):
