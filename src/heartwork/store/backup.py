@@ -271,8 +271,16 @@ def import_data(s: Session, payload: Any, *, replace: bool = False) -> dict[str,
                     f"Row {i} of {model.__tablename__} has unknown columns {sorted(extra)}; "
                     f"valid columns: {sorted(columns)}."
                 )
-            if "id" not in r:
-                raise BackupError(f"Row {i} of {model.__tablename__} has no id; the file is damaged.")
+            missing = set(columns) - set(r)
+            if missing:
+                raise BackupError(
+                    f"Row {i} of {model.__tablename__} lacks columns {sorted(missing)}; the file is damaged."
+                )
+            nulls = sorted(k for k, v in r.items() if v is None and not columns[k].nullable)
+            if nulls:
+                raise BackupError(
+                    f"Row {i} of {model.__tablename__} has no value for {nulls}; the file is damaged."
+                )
             converted.append({k: _from_json(columns[k], v) for k, v in r.items()})
         for start in range(0, len(converted), 1000):
             s.execute(sa.insert(model), converted[start : start + 1000])
