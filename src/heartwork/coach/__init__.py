@@ -10,5 +10,6 @@ from __future__ import annotations
 
 from heartwork.coach.composer import KINDS
 from heartwork.coach.respond import MessageTooLongError, Response, respond
+from heartwork.coach.review import Review, review
 
-__all__ = ["KINDS", "MessageTooLongError", "Response", "respond"]
+__all__ = ["KINDS", "MessageTooLongError", "Response", "Review", "respond", "review"]

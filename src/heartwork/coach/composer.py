@@ -45,7 +45,7 @@ _ADJ_OK = re.compile(
     r"^(?:hurt|frustrated|lonely|exhausted|disappointed|sad|angry|upset|worried|anxious|scared|tired|"
     r"overwhelmed|resentful|ashamed|stressed|annoyed|irritated|confused|afraid|nervous|embarrassed|"
     r"discouraged|hopeless|helpless|jealous|insecure|unappreciated|disrespected|unheard|unseen|betrayed|"
-    r"smothered|defensive|uncomfortable)$"
+    r"smothered|uncomfortable)$"
 )
 
 
@@ -262,7 +262,7 @@ def _amends(r: Reading, stance: str, part: str) -> list[tuple[str, str]]:
     if r.topic and need in ("reliability", "trust"):
         out.append((f"What would help you feel you can count on me with {r.topic}?", why))
     if r.topic:
-        out.append((f"What can I do to make {r.topic} feel better for you?", why))
+        out.append((f"What would help with {r.topic}? I'd like to make this better with you.", why))
     if part:
         out.append(("How can I make this right? I'd like to do something that helps.", why))
     phrase = NEED_PHRASES.get(need)

@@ -297,8 +297,14 @@ def _clean(phrase: str) -> str:
 
 
 def find_topic(text: str) -> str | None:
-    """A concrete noun phrase the message is about ('the dishes', 'my mom' -> 'your mom'), reflected."""
-    best: str | None = None
+    """A concrete noun phrase the message is about ('the dishes', 'my mom' -> 'your mom'), reflected.
+
+    Preference: a known everyday noun with a determiner, then a bare known noun ('dinner'), then any other
+    noun phrase. Phrases that end up as the user's own things ('my phone') read badly in a reply and are used
+    only as a last resort by being skipped here.
+    """
+    known: str | None = None
+    other: str | None = None
     for m in _DET_NOUN_RX.finditer(text[:2000]):
         det, w1, w2 = m.group(1), m.group(2), m.group(3)
         if w1.lower() in _STOP_NOUNS or w1.lower() in _NOT_NOUNS or _HOT_WORDS.fullmatch(w1):
@@ -307,10 +313,23 @@ def find_topic(text: str) -> str | None:
         if w2 and w2.lower() in _SECOND_WORDS:
             words.append(w2)
         phrase = reflect(" ".join(words))
+        if phrase.lower().startswith("my "):
+            continue
         if w1.lower() in _SECOND_WORDS or (w2 and w2.lower() in _SECOND_WORDS):
-            return phrase
-        best = best or phrase
-    return best
+            known = known or phrase
+        else:
+            other = other or phrase
+    if known:
+        return known
+    for w in re.findall(r"[a-z]+", text[:2000].lower()):
+        if w in _BARE_NOUNS:
+            return w
+    return other
+
+
+_BARE_NOUNS = frozenset(
+    {"dinner", "lunch", "breakfast", "money", "work", "christmas", "thanksgiving", "sex", "chores"}
+)
 
 
 def find_behaviour(text: str) -> str | None:
