@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from heartwork.store.errors import NotFound, StoreError
@@ -49,8 +50,16 @@ def list_users(s: Session) -> list[User]:
 def local_user(s: Session) -> User:
     """The terminal's single local user ("me"), created (without a password) on first use."""
     user = get_user_by_username(s, LOCAL_USERNAME)
-    if user is None:
-        user = User(username=LOCAL_USERNAME, password_hash=None, display_name="me")
-        s.add(user)
-        s.flush()
-    return user
+    if user is not None:
+        return user
+    try:
+        # A savepoint: if another process creates "me" at the same moment, use theirs.
+        with s.begin_nested():
+            user = User(username=LOCAL_USERNAME, password_hash=None, display_name="me")
+            s.add(user)
+        return user
+    except IntegrityError:
+        existing = get_user_by_username(s, LOCAL_USERNAME)
+        if existing is None:
+            raise
+        return existing
