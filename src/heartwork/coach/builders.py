@@ -106,6 +106,25 @@ def _vet(text: str, kind: str, context: str | None) -> Analysis:
     return a
 
 
+# Checked on the answers themselves, besides the analyzer's reading of the whole text: an apology with "but" or
+# "if you" moves the responsibility away (TAXONOMY: non_apology); a request that judges the partner is
+# criticism however politely it is wrapped.
+_DODGES = re.compile(r"\bbut\b|\bif you\b|\byou started\b|\byour fault\b|\banyway\b", re.IGNORECASE)
+_JUDGES = re.compile(
+    r"\bstop being\b|\byou(?:'re| are)\b|\b(?:selfish|lazy|stupid|useless|careless|inconsiderate|rude|cold|"
+    r"immature|pathetic|ridiculous|crazy|dramatic|childish)\b",
+    re.IGNORECASE,
+)
+
+
+def _guard(answer: str, rx: re.Pattern[str], name: str, advice: str) -> None:
+    m = rx.search(answer)
+    if m:
+        raise CoachInputError(
+            f"Your answer for {name} has “{m.group(0)}”: {advice} Rephrase it and try again."
+        )
+
+
 def build_apology(
     did: str,
     impact: str,
@@ -141,6 +160,10 @@ def build_apology(
         "i am going to",
         "i'?m going to",
     )
+    for answer, name in ((did, "what you did"), (impact, "the impact you see"), (will, "what you'll do")):
+        _guard(
+            answer, _DODGES, name, "it moves the responsibility away, so the apology may not feel like one."
+        )
     feel = (
         _strip(_answer(remorse, "remorse", "--remorse 'really sorry'"), "i feel", "i'?m") if remorse else ""
     )
@@ -219,6 +242,12 @@ def build_need_statement(
         "would you",
         "will you",
         "please",
+    )
+    _guard(
+        request,
+        _JUDGES,
+        "your request",
+        "it judges your partner (criticism) rather than asking for an action.",
     )
     if re.match(r"^(?:stop|never|don'?t)\b", request, re.IGNORECASE):
         notes.append(

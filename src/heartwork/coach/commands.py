@@ -31,6 +31,16 @@ BackendOpt = Annotated[
 ]
 
 
+# typer >= 0.2x raises its own Abort from prompt(); older versions raise click's.
+_ABORTS: tuple[type[BaseException], ...] = (typer.Abort, EOFError, KeyboardInterrupt)
+try:
+    import click as _click
+
+    _ABORTS += (_click.exceptions.Abort,)
+except ImportError:  # pragma: no cover
+    pass
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(code)
@@ -220,8 +230,6 @@ def _show_review(console: Any, result: Any) -> None:
 
 
 def _choose(console: Any, result: Any) -> None:
-    import click
-
     from heartwork.coach import review
 
     current = result
@@ -230,7 +238,7 @@ def _choose(console: Any, result: Any) -> None:
             choice = (
                 typer.prompt("[a]ccept, [e]dit or [i]gnore the rewrite?", default="a").strip().lower()[:1]
             )
-        except click.exceptions.Abort:
+        except _ABORTS:
             return
         if choice == "a":
             console.print("[bold]Your reply:[/bold]")
@@ -243,7 +251,7 @@ def _choose(console: Any, result: Any) -> None:
         if choice == "e":
             try:
                 edited = typer.prompt("Your edited reply", default=current.rewrite)
-            except click.exceptions.Abort:
+            except _ABORTS:
                 return
             try:
                 current = review(result.to, edited)
@@ -261,13 +269,11 @@ def _choose(console: Any, result: Any) -> None:
 
 def _ask(value: str | None, question: str) -> str:
     """An answer from the option, else asked for (when a terminal or piped input can answer)."""
-    import click
-
     if value is not None:
         return value
     try:
         return str(typer.prompt(question))
-    except click.exceptions.Abort:
+    except _ABORTS:
         _fail(f"Missing answer: {question} (pass it as an option; see --help).")
         raise
 
