@@ -106,9 +106,13 @@ def translate_db_error(exc: BaseException, where: str) -> StoreError | None:
     """Map driver errors to clear, actionable StoreErrors (None when it is not a known environment fault)."""
     msg = str(getattr(exc, "orig", exc) or exc).lower()
     if "readonly database" in msg or "read-only" in msg or "read only" in msg:
+        fix = (
+            "Check that your database role may write and the server is not in read-only mode."
+            if where.startswith("postgresql")
+            else "Check the file and folder permissions, or set HEARTWORK_HOME to a writable folder."
+        )
         return StoreReadOnly(
-            f"The database at {where} is read-only, so nothing was saved (your earlier data is untouched). "
-            "Check the file and folder permissions, or set HEARTWORK_HOME to a writable folder."
+            f"The database at {where} is read-only, so nothing was saved (your earlier data is untouched). {fix}"
         )
     if "disk is full" in msg or "database or disk is full" in msg or "no space left" in msg:
         return StoreFull(
@@ -167,7 +171,7 @@ class Store:
         factory = self._sessions if write else self._read_sessions
         session = factory()
         try:
-            self._refresh_crypto(session)
+            self._refresh_crypto(session, write=write)
             yield session
             if write:
                 session.commit()
@@ -192,7 +196,7 @@ class Store:
             session.close()
 
     # -- encryption (see heartwork.store.crypto and heartwork.store.keys) -------------------------------
-    def _refresh_crypto(self, session: Session) -> None:
+    def _refresh_crypto(self, session: Session, *, write: bool) -> None:
         """Read the keyring at the start of each unit of work, so a passphrase set or changed by another
         process is noticed (this store then counts as locked) instead of writing with a stale key. On
         PostgreSQL the row is read FOR SHARE: a passphrase change (FOR UPDATE) waits for running writers and
@@ -203,7 +207,10 @@ class Store:
             return
         from heartwork.store.models import Keyring
 
-        salt = session.scalar(select(Keyring.salt).where(Keyring.id == 1).with_for_update(read=True))
+        q = select(Keyring.salt).where(Keyring.id == 1)
+        if write:  # (a read-only PostgreSQL transaction may not take row locks; readers need none)
+            q = q.with_for_update(read=True)
+        salt = session.scalar(q)
         self.crypto.observe(salt)
 
     @property
