@@ -88,6 +88,12 @@ def create_app(settings: Settings | None = None, *, config: web_config.WebConfig
     return app
 
 
+def _environmental(exc: Exception) -> bool:
+    from heartwork.store.errors import StoreFull, StoreLocked, StoreReadOnly, StoreUnavailable
+
+    return isinstance(exc, StoreFull | StoreLocked | StoreReadOnly | StoreUnavailable)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -127,6 +133,31 @@ def _install_handlers(app: FastAPI) -> None:
             title="Something needs a change",
             message=exc.message,
             back=exc.back,
+        )
+
+    from heartwork.store.errors import InviteError, NotFound, PermissionDenied, StoreError
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> Response:
+        # Storage refusals carry a message written for the person (how to fix it). Someone else's records are
+        # reported exactly like missing ones, so nothing leaks about other people's data.
+        if isinstance(exc, NotFound | PermissionDenied):
+            status, message = 404, "There is nothing here for you."
+        else:
+            status, message = (
+                (400 if isinstance(exc, InviteError) else 503 if _environmental(exc) else 400),
+                str(exc),
+            )
+        if _wants_json(request):
+            return JSONResponse({"detail": message}, status_code=status)
+        back = request.headers.get("referer") or "/"
+        return render(
+            request,
+            "problem.html",
+            status=status,
+            title="That did not work",
+            message=message,
+            back=back if back.startswith("/") else "/",
         )
 
     @app.exception_handler(404)

@@ -32,7 +32,7 @@ def _load_run(request: Request, viewer: Viewer, entry_id: int) -> tuple[Any, Any
     """The run's journal entry (only its owner may open it), its practice and engine session."""
     from heartwork.practice.engine import Session
     from heartwork.store import journal
-    from heartwork.store.errors import NotFound, PermissionDenied
+    from heartwork.store.errors import NotFound
 
     with web(request).data.session(write=False) as s:
         try:
@@ -40,7 +40,7 @@ def _load_run(request: Request, viewer: Viewer, entry_id: int) -> tuple[Any, Any
         except NotFound as exc:
             raise Problem("There is no such practice run.", status=404, back="/practice") from exc
         if entry.user_id != viewer.id or entry.kind != "practice":
-            raise PermissionDenied("This practice run is private.")
+            raise Problem("There is no such practice run.", status=404, back="/practice")
         record = dict(entry.data or {})
     practice = _practice(str(record.get("practice", "")))
     run = Session.resume(practice, record)
