@@ -90,10 +90,13 @@ def test_engine_optional_steps_accept_empty_and_defaults_fill_in() -> None:
     s.submit("check with me first")
     assert s.current.type == "compose"
     composed = s.answers["statement"]
+    # built by the coach's need-statement builder (heartwork.coach.builders), with its self-kindness step first
+    assert s.builder_source == "coach"
     assert composed == (
-        "I felt hurt when you made plans for both of us without asking me. I need consideration. "
-        "Could you check with me first?"
+        "When you made plans for both of us without asking me, I felt hurt, because I need consideration. "
+        "Would you be willing to check with me first?"
     )
+    assert any("turn toward your own feeling" in n for n in s.compose_notes["statement"])
     s.acknowledge()
     assert s.default_for(s.current) == composed
     assert s.submit("").ok  # Enter keeps the composed statement
@@ -231,3 +234,32 @@ def test_engine_steps_must_be_answered_the_right_way() -> None:
     s.acknowledge()
     with pytest.raises(RuntimeError, match="needs an answer"):
         s.acknowledge()
+
+
+def _walk_speaking_up(situation: str) -> Session:
+    s = Session(load_practice("speaking-up"), analyzer=quiet)
+    s.acknowledge()
+    s.submit(situation)
+    s.submit("hurt")
+    s.submit("2")
+    s.submit("check with me first")
+    return s
+
+
+def test_engine_need_statement_falls_back_when_the_coach_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "heartwork.coach.builders", None)  # import now raises ImportError
+    s = _walk_speaking_up("you made plans for both of us without asking me")
+    assert s.builder_source == "practice"
+    assert s.answers["statement"] == (
+        "I felt hurt when you made plans for both of us without asking me. I need consideration. "
+        "Could you check with me first?"
+    )
+
+
+def test_engine_need_statement_shows_the_coach_advice_when_it_cannot_use_an_answer() -> None:
+    s = _walk_speaking_up("you always make plans without me")
+    assert s.builder_source == "practice"  # the simple composition still gives a starting point to edit
+    assert s.answers["statement"].startswith("I felt hurt when you always make plans without me.")
+    assert any("generalises" in n for n in s.compose_notes["statement"])

@@ -182,6 +182,11 @@ def choice_cmd(
             log_choice(store, choice, text, analysis, day=date.today())
         except StoreError as exc:
             raise _fail(str(exc), 1) from None
+        if analysis is not None and analysis.safety.risk:
+            # No practice suggestions here: safety comes first (APPROACH.md §5).
+            console.print("Logged.")
+            _show_note_reading(console, analysis)
+            return
         if choice == "compassion":
             console.print(
                 "[green]Logged: a moment you chose compassion.[/green] That choice is the muscle growing."

@@ -147,35 +147,36 @@ def compose_need_statement(feeling: str, situation: str, need: str | list[str], 
     return " ".join(parts)
 
 
-def _coach_need_statement(inputs: dict[str, Any]) -> tuple[str, str]:
-    """Use the coach's builder when it exists; otherwise the simple composition above. Returns (text, source)."""
+def _coach_need_statement(inputs: dict[str, Any]) -> tuple[str, str, list[str]]:
+    """Build with the coach's need-statement builder (``heartwork.coach.builders.build_need_statement``) when
+    it is available; otherwise (or when it cannot use the answers) compose simply. Returns (text, source,
+    notes); notes carry the coach's self-kindness step and its advice about the answers."""
+    need = inputs["need"]
+    need_text = _join([str(n) for n in need]) if isinstance(need, list) else str(need or "")
+    notes: list[str] = []
     try:
-        from heartwork import coach
+        import importlib
 
-        builder = getattr(coach, "need_statement", None) or getattr(coach, "build_need_statement", None)
-        if builder is None:
-            from heartwork.coach import builders  # type: ignore[attr-defined]
-
-            builder = getattr(builders, "need_statement", None) or getattr(
-                builders, "build_need_statement", None
-            )
-        if builder is not None:
-            need = inputs["need"]
-            result = builder(
-                feeling=inputs["feeling"],
-                situation=inputs["situation"],
-                need=_join(need) if isinstance(need, list) else need,
-                request=inputs["request"],
-            )
-            text = getattr(result, "text", result)
-            if isinstance(text, str) and text.strip():
-                return text.strip(), "coach"
-    except (ImportError, AttributeError, TypeError, NotImplementedError, ValueError):
+        builders = importlib.import_module("heartwork.coach.builders")
+        built = builders.build_need_statement(
+            when=str(inputs["situation"]),
+            felt=str(inputs["feeling"]),
+            need=need_text,
+            request=str(inputs["request"]),
+        )
+        text = getattr(built, "text", "")
+        if isinstance(text, str) and text.strip() and not getattr(built, "paused_for_safety", False):
+            kindness = getattr(built, "self_kindness", "")
+            notes = ([kindness] if kindness else []) + [str(n) for n in getattr(built, "notes", ())]
+            return text.strip(), "coach", notes
+    except ImportError:
         pass
-    return (
-        compose_need_statement(inputs["feeling"], inputs["situation"], inputs["need"], inputs["request"]),
-        "practice",
+    except ValueError as exc:  # the coach's CoachInputError: its message says how to improve the answer
+        notes.append(str(exc))
+    fallback = compose_need_statement(
+        inputs["feeling"], inputs["situation"], inputs["need"], inputs["request"]
     )
+    return fallback, "practice", notes
 
 
 def _now() -> str:
@@ -196,6 +197,7 @@ class Session:
     started_at: str = field(default_factory=_now)
     ended_at: str = ""
     builder_source: str = ""
+    compose_notes: dict[str, list[str]] = field(default_factory=dict)
     index: int = 0
 
     def __post_init__(self) -> None:
@@ -238,9 +240,11 @@ class Session:
                 continue
             if step.type == "compose" and step.id and step.id not in self.answers:
                 inputs = {k: self.answers.get(v) or "" for k, v in step.inputs.items()}
-                text, source = _coach_need_statement(inputs)
+                text, source, notes = _coach_need_statement(inputs)
                 self.answers[step.id] = text
                 self.builder_source = source
+                self.compose_notes[step.id] = notes
+                self.notes.extend(notes)
             break
         if self.status == IN_PROGRESS and self.index >= len(self.practice.steps):
             self.status = COMPLETE

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from heartwork.practice.habit import Streaks, compute_streaks, week_start
+from heartwork.practice.questionnaires import CSI4_DISTRESS_CUTOFF
 from heartwork.taxonomy import COMPASSIONATE, REACTIVE
 
 if TYPE_CHECKING:
@@ -237,7 +238,8 @@ def render_terminal(console: Console, p: Progress) -> None:
         q.add_column("questionnaire")
         q.add_column("scores over time (oldest first)")
         for inst, rows in p.scores.items():
-            q.add_row(inst, "  ".join(f"{d.strftime('%d %b')}: {v:g}" for d, v in rows))
+            fmt = "{:.2f}" if inst == "scs-sf" else "{:g}"
+            q.add_row(inst, "  ".join(f"{d.strftime('%d %b')}: {fmt.format(v)}" for d, v in rows))
         console.print(q)
     console.print(
         Panel(Text("\n".join(p.reading)), title="What changed", border_style="magenta", padding=(1, 2))
@@ -307,6 +309,9 @@ def _figure(p: Progress) -> Any:
         ax.set_ylim(1, 5)
         ax.set_ylabel("self-compassion (1-5)")
         ax.tick_params(axis="x", labelrotation=45, labelsize=8)
+        from matplotlib.dates import DateFormatter
+
+        ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
         if csi:
             ax2 = ax.twinx()
             handles += ax2.plot(
@@ -316,7 +321,15 @@ def _figure(p: Progress) -> Any:
                 color=PRACTICE_COLOUR,
                 label="CSI-4 (0-21)",
             )
-            ax2.axhline(13.5, color=PRACTICE_COLOUR, linestyle=":", linewidth=1)
+            handles.append(
+                ax2.axhline(
+                    CSI4_DISTRESS_CUTOFF,
+                    color=PRACTICE_COLOUR,
+                    linestyle=":",
+                    linewidth=1,
+                    label=f"CSI-4 cut-off {CSI4_DISTRESS_CUTOFF}",
+                )
+            )
             ax2.set_ylim(0, 21)
             ax2.set_ylabel("relationship satisfaction (0-21)")
         ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=8)

@@ -103,6 +103,8 @@ class TerminalRunner:
             self._say(text)
             self._shown = str(session.answers.get(step.id or "", ""))
             self.console.print(Panel(Text(self._shown), border_style="blue"))
+            for note in session.compose_notes.get(step.id or "", []):
+                self.console.print(Text("  " + note, style="italic magenta"))
             session.acknowledge()
         else:
             self._ask(session, step, text)
