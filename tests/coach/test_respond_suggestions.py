@@ -41,11 +41,11 @@ def test_respond_every_suggestion_is_clean_and_compassionate(item: dict[str, str
     assert len(set(kinds)) == len(kinds), "suggestions must be of different kinds"
     assert set(kinds) <= set(KINDS)
     for s in result.suggestions:
-        a = heartwork.analyze(s.text)
-        reactive = [f.label for f in a.patterns if f.label in REACTIVE]
-        assert not reactive, f"{s.text!r} reads as {reactive}"
-        assert not a.safety.risk
-        assert GROUNDING & set(a.labels), f"{s.text!r} carries none of {sorted(GROUNDING)} ({a.labels})"
+        for a in (heartwork.analyze(s.text), heartwork.analyze(s.text, context=item["text"])):
+            reactive = [f.label for f in a.patterns if f.label in REACTIVE]
+            assert not reactive, f"{s.text!r} reads as {reactive}"
+            assert not a.safety.risk
+            assert GROUNDING & set(a.labels), f"{s.text!r} carries none of {sorted(GROUNDING)} ({a.labels})"
 
 
 @pytest.mark.parametrize("item", [m for m in MESSAGES if m["kind"] != "safety"], ids=lambda m: m["text"][:40])

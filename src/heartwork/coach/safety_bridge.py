@@ -9,11 +9,14 @@ be a mapping or an object with ``message`` and ``resources`` (each resource a ma
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from heartwork.model import Analysis
+
+log = logging.getLogger(__name__)
 
 POLICY_MODULE = "heartwork.safety.policy"
 
@@ -49,10 +52,11 @@ class SafetyNotice:
 def _policy() -> Any | None:
     try:
         return importlib.import_module(POLICY_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name in (POLICY_MODULE, "heartwork.safety"):
-            return None
-        raise
+    except Exception:  # absent, or failing to import: the built-in message still reaches the person
+        log.warning(
+            "heartwork.safety.policy is unavailable; showing the built-in safety message", exc_info=True
+        )
+        return None
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -69,7 +73,11 @@ def safety_notice(analysis: Analysis, country: str = "INTL") -> SafetyNotice:
     notice = getattr(policy, "notice", None) if policy is not None else None
     if notice is None:
         return SafetyNotice(FALLBACK_MESSAGE, FALLBACK_RESOURCES, "fallback")
-    result = notice(analysis, country=country)
+    try:
+        result = notice(analysis, country=country)
+    except Exception:  # a broken policy must never leave a person at risk without the message and help
+        log.exception("heartwork.safety.policy.notice failed; showing the built-in safety message")
+        return SafetyNotice(FALLBACK_MESSAGE, FALLBACK_RESOURCES, "fallback")
     if isinstance(result, Mapping):
         message, resources = result.get("message", FALLBACK_MESSAGE), result.get("resources", ())
     else:

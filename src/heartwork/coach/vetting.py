@@ -37,13 +37,24 @@ def judge(analysis: Analysis, require_grounding: bool = True) -> Verdict:
 
 
 def vet_many(texts: Sequence[str], context: str | None, require_grounding: bool = True) -> list[Verdict]:
-    """Read every text (as a reply to ``context``) in one batch and judge it."""
+    """Read every text in one batch — as a reply to ``context`` and on its own — and judge it.
+
+    A text passes only if both readings pass: what the partner receives is read in context, but the words must
+    also stand on their own (a suggestion may be copied elsewhere).
+    """
     from heartwork.engine import analyze_many
 
     if not texts:
         return []
-    analyses = analyze_many(list(texts), [context] * len(texts))
-    return [judge(a, require_grounding) for a in analyses]
+    n = len(texts)
+    if context is None:
+        return [judge(a, require_grounding) for a in analyze_many(list(texts))]
+    analyses = analyze_many([*texts, *texts], [context] * n + [None] * n)
+    out = []
+    for in_context, alone in zip(analyses[:n], analyses[n:], strict=True):
+        v = judge(in_context, require_grounding)
+        out.append(v if not v.ok else judge(alone, require_grounding))
+    return out
 
 
 def pick_first_passing(
