@@ -137,3 +137,12 @@ def test_commands_reflect_summarises_the_week_and_saves_answers(store) -> None:
     assert "Pausing before answering helped" in e.body
     assert run_cli("reflect", "--no-prompt").returncode == 0
     assert len(entries("weekly_reflection")) == 1  # --no-prompt only shows the summary
+
+
+def test_commands_reflect_with_a_safety_signal_shows_help_and_stays_private(store) -> None:
+    r = run_cli("reflect", stdin="He checks my phone and won't let me see my friends.\n\n")
+    assert r.returncode == 0 and "Pausing here" in r.stdout
+    from test_commands_cli import entries
+
+    (e,) = entries("weekly_reflection")
+    assert e.sensitive is True

@@ -403,6 +403,17 @@ def reflect_cmd(
                 answers[key] = console.input("> ").strip()
         except (KeyboardInterrupt, EOFError):
             console.print()
+        risky = False
+        written = " ".join(a for a in answers.values() if a)
+        if written:
+            from heartwork import analyze
+
+            if analyze(written).safety.risk:
+                from heartwork.practice.runner import show_safety_note
+                from heartwork.practice.safety_help import safety_note
+
+                risky = True
+                show_safety_note(console, safety_note(country=_country()))
         body = "\n".join(sentences)
         for key, question in REFLECT_QUESTIONS:
             if answers.get(key):
@@ -419,7 +430,7 @@ def reflect_cmd(
         from heartwork.store.errors import StoreError
 
         try:
-            save_reflection(store, f"Week of {start.isoformat()}", body, data)
+            save_reflection(store, f"Week of {start.isoformat()}", body, data, sensitive=risky)
         except StoreError as exc:
             raise _fail(str(exc), 1) from None
         console.print("[green]Your reflection is saved to your journal.[/green]")

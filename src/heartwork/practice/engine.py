@@ -280,6 +280,39 @@ class Session:
             return str(value) if value else None
         return None
 
+    def view(self) -> dict[str, Any] | None:
+        """The current step as plain data for any face (a web template, JSON); None when the run is over."""
+        step = self.current
+        if step is None:
+            return None
+        done, total = self.progress
+        v: dict[str, Any] = {
+            "type": step.type,
+            "id": step.id,
+            "text": self.render(step),
+            "hint": step.hint,
+            "required": step.required,
+            "position": done,
+            "steps": total,
+        }
+        if step.type == "prompt":
+            v.update(multiline=step.multiline, default=self.default_for(step))
+        elif step.type == "choice":
+            v.update(
+                multiple=step.multiple, options=[{"value": o.value, "label": o.label} for o in step.options]
+            )
+        elif step.type == "scale":
+            v.update(min=step.min, max=step.max, labels={str(k): w for k, w in step.labels.items()})
+        elif step.type == "breath":
+            v.update(count=step.count, inhale=step.inhale, hold=step.hold, exhale=step.exhale)
+        elif step.type == "timer":
+            v.update(seconds=step.seconds)
+        elif step.type == "compose":
+            v.update(
+                result=self.answers.get(step.id or ""), notes=list(self.compose_notes.get(step.id or "", []))
+            )
+        return v
+
     # --- answering -------------------------------------------------------------------------------------
     def submit(self, raw: str) -> Outcome:
         """Give the current step an answer typed (or posted) by the person."""

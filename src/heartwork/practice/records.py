@@ -39,6 +39,16 @@ def _user_id(s: Any, user: int | None) -> int:
     return int(users.local_user(s).id)
 
 
+def _existing_user(s: Any, user: int | None) -> int | None:
+    """The given user, or the local user if it exists yet (reads never create it)."""
+    if user is not None:
+        return user
+    from heartwork.store import users
+
+    u = users.get_user_by_username(s, users.LOCAL_USERNAME)
+    return None if u is None else int(u.id)
+
+
 def analysis_summary(a: Analysis) -> dict[str, Any]:
     """What is kept of an analysis of a note: labels (with evidence), feelings, needs, safety."""
     return {
@@ -80,14 +90,9 @@ def find_draft(
     from heartwork.store import journal
 
     with store.session(write=False) as s:
-        uid = _user_id(s, user) if user is not None else None
+        uid = _existing_user(s, user)
         if uid is None:
-            from heartwork.store import users
-
-            u = users.get_user_by_username(s, users.LOCAL_USERNAME)
-            if u is None:
-                return None
-            uid = u.id
+            return None
         for e in journal.list_entries(s, uid, kind=PRACTICE_KIND, limit=200):
             data = e.data or {}
             if data.get("practice") != practice_id:
@@ -132,12 +137,21 @@ def save_questionnaire(
 
 
 def save_reflection(
-    store: Store, title: str, body: str, data: dict[str, Any], *, user: int | None = None
+    store: Store,
+    title: str,
+    body: str,
+    data: dict[str, Any],
+    *,
+    sensitive: bool = False,
+    user: int | None = None,
 ) -> int:
+    """A weekly reflection; ``sensitive`` (its answers carried a safety signal) keeps it from ever being shared."""
     from heartwork.store import journal
 
     with store.session() as s:
-        e = journal.add_entry(s, _user_id(s, user), REFLECTION_KIND, title=title, body=body, data=data)
+        e = journal.add_entry(
+            s, _user_id(s, user), REFLECTION_KIND, title=title, body=body, data=data, sensitive=sensitive
+        )
         return int(e.id)
 
 
@@ -159,17 +173,13 @@ def _day(dt: datetime) -> date:
 
 
 def load_history(store: Store, *, user: int | None = None) -> History:
-    from heartwork.store import choices, journal, questionnaires, users
+    from heartwork.store import choices, journal, questionnaires
 
     h = History()
     with store.session(write=False) as s:
-        if user is None:
-            u = users.get_user_by_username(s, users.LOCAL_USERNAME)
-            if u is None:
-                return h
-            uid = int(u.id)
-        else:
-            uid = user
+        uid = _existing_user(s, user)
+        if uid is None:
+            return h
         for c in choices.list_choices(s, uid):
             a = c.analysis or {}
             h.choices.append(
