@@ -198,7 +198,7 @@ _CUES: tuple[Cue, ...] = (
         _rx(
             r"\bif\s+you\s+(?:ever\s+)?(?:leave|left|go|walk\s+out|break\s+up|dump\s+me|cheat|tell\s+(?:anyone|anybody|someone|your|the)|"
             r"call\s+the\s+(?:police|cops)|report|try\s+to\s+leave)\b[^.!?\n]{0,60}?\b(?:regret|sorry|pay\b|hurt|kill|"
-            r"never\s+see|ruin|destroy|make\s+sure|take\s+the\s+kids|lose\s+(?:everything|the\s+kids)|hell|dead|die|find\s+you|end\s+(?:it|you|me))"
+            r"never\s+see|ruin|destroy|make\s+sure|take\s+the\s+kids|lose\s+(?:everything|the\s+kids)|hell|dead|die|find\s+you|end\s+(?:it|you|me))(?:\s+(?:it|this|that))?"
         ),
         unless=_rx(rf"{_PLAYFUL}"),
         serious_overrides=False,
@@ -425,7 +425,7 @@ _CUES: tuple[Cue, ...] = (
     Cue(
         "financial",
         _rx(
-            r"\b(?:takes?|took|taking|keeps?|kept|holds?|held|controls?|controlled|controlling|confiscat\w+)\s+(?:all\s+(?:of\s+)?)?my\s+"
+            r"\b(?:takes?|took|taking|keeps?|kept|holds?|held|controls?|controlled|controlling|confiscat\w+)\s+(?:all\s+(?:of\s+)?|(?:the\s+)?whole\s+|(?:the\s+)?entire\s+|half\s+(?:of\s+)?)?my\s+(?:whole\s+|entire\s+)?"
             r"(?:money|pay(?:check|cheque)?|wages?|salary|earnings|income|bank\s*cards?|debit\s+cards?|credit\s+cards?|cards|benefits|savings|tips)\b|"
             r"\bcontrols?\s+(?:all\s+(?:of\s+)?)?(?:the|our|my)\s+(?:money|finances|bank\s+accounts?|accounts|spending|budget)\b|"
             r"\b(?:gives?|gave)\s+me\s+(?:an?\s+)?(?:allowance|pocket\s+money|\$?\d+\s+(?:a|per)\s+week)|"
