@@ -259,7 +259,7 @@ def _choose(console: Any, result: Any) -> None:
                 console.print(f"[yellow]{exc}[/yellow]")
                 continue
             _show_review(console, current)
-            if current.rewrite is None:
+            if current.rewrite is None or not current.findings:  # nothing reactive left: your words stand
                 console.print("[bold]Your reply:[/bold]")
                 typer.echo(current.draft)
                 return

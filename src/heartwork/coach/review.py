@@ -18,7 +18,7 @@ from heartwork.coach.composer import _ADJ_OK, compose, normalise_part
 from heartwork.coach.reading import STANCE_ORDER, read
 from heartwork.coach.respond import check_message, part_problem
 from heartwork.coach.safety_bridge import SafetyNotice, safety_notice
-from heartwork.coach.vetting import judge, vet_many
+from heartwork.coach.vetting import vet_many
 from heartwork.model import Analysis
 from heartwork.taxonomy import COMPASSIONATE, REACTIVE, TITLES
 
@@ -173,7 +173,7 @@ def review(to: str, draft: str, *, my_part: str | None = None, country: str | No
     if part and (problem := part_problem(part)):
         tips.append(problem)
         part = None
-    leads_with_pain = _leads_with_pain(draft)
+    leads_with_pain = _leads_with_pain(analysis)
     if reading.stance == "contempt":
         tips.append(
             "Their message carries contempt. You don't need to apologise for being insulted; you can stay open "
@@ -204,15 +204,22 @@ def review(to: str, draft: str, *, my_part: str | None = None, country: str | No
     )  # fmt: skip
 
 
-def _leads_with_pain(draft: str) -> bool:
-    from heartwork.engine import analyze
+def _leads_with_pain(analysis: Analysis) -> bool:
+    """Does the draft's first sentence acknowledge the partner (validation, reassurance, ownership, a question)?"""
     from heartwork.engine.text import sentences
 
-    sents = sentences(draft)
+    sents = sentences(analysis.text)
     if not sents:
         return False
-    first = analyze(sents[0].text)
-    return bool({"validation", "reassurance", "accountability", "curiosity"} & set(first.labels))
+    first = sents[0]
+    leading = {"validation", "reassurance", "accountability", "curiosity"}
+    if any(f.label in leading and f.span.start < first.end for f in analysis.patterns):
+        return True
+    if len(sents) == 1:
+        return False
+    from heartwork.engine import analyze
+
+    return bool(leading & set(analyze(first.text).labels))  # the first sentence read on its own
 
 
 def _feeling_word(analysis: Analysis) -> str:
@@ -344,7 +351,7 @@ def _rewrite(
             if not any(f.span.start < s.end and f.span.end > s.start for f in bad)
         ]
         text = _carry_facts(" ".join(kept), draft)
-    return text if judge(_analyze(text, beneath.text), require_grounding=False).ok else None
+    return text if vet_many([text], beneath.text, require_grounding=False)[0].ok else None
 
 
 def _carry_facts(text: str, draft: str) -> str:
@@ -402,8 +409,8 @@ def _opener(beneath: Analysis, reading: Any) -> list[str]:
         reading = dataclasses.replace(reading, stance="criticism")  # their pain, not their defence
     cands = compose(reading).get("validation") or []
     texts = [c.text for c in cands][:3] or ["I can see how much this hurts, and that makes sense."]
-    for text, verdict in zip(texts, vet_many(texts, beneath.text), strict=True):
-        if verdict.ok:
+    for text in texts:  # usually the first passes: read one at a time
+        if vet_many([text], beneath.text)[0].ok:
             return [text]
     return []
 
