@@ -18,10 +18,12 @@ from heartwork.practice.schema import load_all, load_practice
 HEARTWORK = str(Path(sys.executable).with_name("heartwork"))
 
 
-def run_cli(*args: str, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str = "", timeout: float = 60, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "120", "HEARTWORK_PACE": "0"}
     return subprocess.run(
-        [HEARTWORK, *args], input=stdin, capture_output=True, text=True, timeout=timeout, env=env
+        [HEARTWORK, *args], input=stdin, capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd
     )
 
 
