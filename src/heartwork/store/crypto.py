@@ -51,7 +51,7 @@ MIN_PASSPHRASE_LEN = 8
 @dataclass(frozen=True)
 class KdfParams:
     """scrypt cost. Defaults follow the ``cryptography`` docs / RFC 7914 interactive-login guidance
-    (n=2**15, r=8: 32 MiB of memory and ~0.1 s per derivation on a laptop), which makes offline guessing
+    (n=2**15, r=8: 32 MiB of memory and ~0.3 s per derivation on the development machine), which makes offline guessing
     of a copied database expensive. Tests pass smaller values to stay fast."""
 
     n: int = 2**15
