@@ -280,7 +280,7 @@ def _figure(p: Progress) -> Any:
     for a in (axes[0][0], axes[0][1], axes[1][0]):
         a.set_xticks(xs, ticks, rotation=45, ha="right", fontsize=8)
         a.yaxis.get_major_locator().set_params(integer=True)
-        a.set_ylim(bottom=0)
+        a.set_ylim(0, max(1.0, a.get_ylim()[1]))  # an empty week range still shows whole counts
         a.spines[["top", "right"]].set_visible(False)
 
     ax = axes[1][1]
