@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from heartwork.web.deps import check_csrf, current_user, public, render, session, web
 from heartwork.web.security import Passwords
 
-router = APIRouter(dependencies=[Depends(check_csrf)])
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{3,40}$")
 

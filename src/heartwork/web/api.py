@@ -6,14 +6,17 @@ The API is public and stateless: it reads the text it is given, answers, and sto
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, field_validator
 
 from heartwork.web.config import MAX_TEXT_CHARS
 from heartwork.web.deps import public
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["api"])
 
 
@@ -29,7 +32,23 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+# At least one character that is not white space (Python's definition, which also counts \x1c-\x1f), so the
+# documented schema and the engine's "empty message" rule agree.
+NOT_BLANK = r"[^\s\x1c-\x1f]"
+# The rule is documented in the schema and enforced by _not_blank (whose message says how to fix it).
+Text = Annotated[
+    str, Field(max_length=MAX_TEXT_CHARS, json_schema_extra={"minLength": 1, "pattern": NOT_BLANK})
+]
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body is not valid JSON."},
+    415: {"model": ErrorOut, "description": "The body was not sent as application/json."},
+}
 
 
 class AnalyzeRequest(BaseModel):
@@ -104,7 +123,9 @@ def analysis_out(analysis: Any) -> AnalyzeResponse:
     )
 
 
-@router.post("/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_json)])
+@router.post(
+    "/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_json)], responses=ERRORS
+)
 @public
 def api_analyze(body: AnalyzeRequest) -> AnalyzeResponse:
     """Read one message: patterns with their exact words, feelings and needs beneath, and safety."""
@@ -173,6 +194,17 @@ class ReviewResponse(BaseModel):
     notices: list[str]
 
 
+def _coach_call(fn: Any, *args: Any, field: str, **kwargs: Any) -> Any:
+    """Run the coach; a ValueError about the input becomes a 422 in the standard validation shape."""
+    try:
+        return fn(*args, **kwargs)
+    except ValueError as exc:
+        log.warning("coach refused input: %s", exc)
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("body", field), "msg": str(exc), "input": None}]
+        ) from exc
+
+
 def _safety_out(d: dict[str, Any] | None) -> SafetyNoticeOut | None:
     if not d:
         return None
@@ -181,13 +213,17 @@ def _safety_out(d: dict[str, Any] | None) -> SafetyNoticeOut | None:
     )
 
 
-@router.post("/respond", response_model=RespondResponse, dependencies=[Depends(require_json)])
+@router.post(
+    "/respond", response_model=RespondResponse, dependencies=[Depends(require_json)], responses=ERRORS
+)
 @public
 def api_respond(body: RespondRequest) -> RespondResponse:
     """Ways to answer the pain beneath a partner's message (paused, with help resources, on a safety risk)."""
     from heartwork.web.helpers import coach_respond
 
-    result = coach_respond()(body.message, my_part=(body.my_part or "").strip() or None)
+    result = _coach_call(
+        coach_respond(), body.message, field="message", my_part=(body.my_part or "").strip() or None
+    )
     d = result.to_dict()
     return RespondResponse(
         summary=d["summary"],
@@ -200,13 +236,15 @@ def api_respond(body: RespondRequest) -> RespondResponse:
     )
 
 
-@router.post("/review", response_model=ReviewResponse, dependencies=[Depends(require_json)])
+@router.post("/review", response_model=ReviewResponse, dependencies=[Depends(require_json)], responses=ERRORS)
 @public
 def api_review(body: ReviewRequest) -> ReviewResponse:
     """Feedback on your draft reply to a partner's message, with a before/after rewrite."""
     from heartwork.web.helpers import coach_review
 
-    result = coach_review()(body.to, body.draft, my_part=(body.my_part or "").strip() or None)
+    result = _coach_call(
+        coach_review(), body.to, body.draft, field="draft", my_part=(body.my_part or "").strip() or None
+    )
     d = result.to_dict()
     return ReviewResponse(
         findings=[DraftFindingOut(**f) for f in d["findings"]],

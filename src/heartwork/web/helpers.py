@@ -77,7 +77,11 @@ def review_draft(to: str, draft: str) -> dict[str, Any]:
             "The coach reviews a reply once your partner has written; for now, here is how your words read."
         )
         return out
-    result = coach_review()(to, draft).to_dict()
+    try:
+        result = coach_review()(to, draft).to_dict()
+    except ValueError as exc:  # the coach refused this input; say so instead of failing the page
+        out["note"] = f"The coach could not review this draft: {exc}"
+        return out
     out["coach"] = result
     out["safety"] = bool(result.get("paused_for_safety"))
     return out

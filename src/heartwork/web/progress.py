@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from heartwork.web.deps import Problem, Viewer, check_csrf, render, require_user, session, web
 
-router = APIRouter(dependencies=[Depends(check_csrf)])
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 User = Annotated[Viewer, Depends(require_user)]
 
 WEEKS_SHOWN = 8
@@ -62,9 +62,12 @@ def progress(request: Request, viewer: User) -> Response:
     today = date.today()
     first = week_start(today) - timedelta(weeks=WEEKS_SHOWN - 1)
     with web(request).data.session(write=False) as s:
-        daily = choices.list_choices(s, viewer.id, since=first - timedelta(days=400))
-        runs = [
-            e
+        # Plain values only: the read transaction ends (and expires the rows) when the block closes.
+        daily = [
+            (c.day, c.choice) for c in choices.list_choices(s, viewer.id, since=first - timedelta(days=400))
+        ]
+        run_days = [
+            e.created_at.date()
             for e in journal.list_entries(s, viewer.id, kind="practice")
             if (e.data or {}).get("status") == "complete"
         ]
@@ -82,12 +85,14 @@ def progress(request: Request, viewer: User) -> Response:
         weeks.append(
             {
                 "label": start.strftime("%d %b"),
-                "compassion": sum(1 for c in daily if start <= c.day < end and c.choice == "compassion"),
-                "reacted": sum(1 for c in daily if start <= c.day < end and c.choice == "reacted"),
-                "practices": sum(1 for r in runs if start <= r.created_at.date() < end),
+                "compassion": sum(
+                    1 for day, choice in daily if start <= day < end and choice == "compassion"
+                ),
+                "reacted": sum(1 for day, choice in daily if start <= day < end and choice == "reacted"),
+                "practices": sum(1 for day in run_days if start <= day < end),
             }
         )
-    days = {c.day for c in daily} | {r.created_at.date() for r in runs}
+    days = {day for day, _ in daily} | set(run_days)
     streaks = compute_streaks(days, today)
     chart = bar_chart(
         weeks,

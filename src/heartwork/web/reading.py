@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from heartwork.web.config import MAX_TEXT_CHARS
 from heartwork.web.deps import Problem, check_csrf, public, render, require_user, web
 
-router = APIRouter(dependencies=[Depends(check_csrf)])
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 
 FormText = Annotated[str, Form(max_length=MAX_TEXT_CHARS)]
 
@@ -61,7 +61,10 @@ def respond_view(message: str, my_part: str) -> dict[str, Any]:
     from heartwork.web.helpers import coach_respond
     from heartwork.web.render import view
 
-    result = coach_respond()(message, my_part=my_part.strip() or None)
+    try:
+        result = coach_respond()(message, my_part=my_part.strip() or None)
+    except ValueError as exc:
+        raise Problem(f"The coach could not read this message: {exc}", back="/respond") from exc
     d = result.to_dict()
     return {"coach": d, "view": view(result.analysis)}
 

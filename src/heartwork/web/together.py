@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from heartwork.web.config import MAX_TEXT_CHARS
 from heartwork.web.deps import Problem, Viewer, check_csrf, render, require_user, session, web
 
-router = APIRouter(dependencies=[Depends(check_csrf)])
+router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 User = Annotated[Viewer, Depends(require_user)]
 FormText = Annotated[str, Form(max_length=MAX_TEXT_CHARS)]
 
