@@ -63,7 +63,9 @@ SAFETY_KEPT = 20
 EXAMPLES_KEPT = 3
 # Histories spanning up to this many days are shown week by week, longer ones month by month.
 WEEKLY_MAX_DAYS = 200
-BATCH_SIZE = 1000
+# Messages per analyze_many call: large enough for the engine to spread a batch over its worker processes
+# (heartwork.engine.pipeline.PARALLEL_MIN), small enough to keep memory flat.
+BATCH_SIZE = 5000
 # A single "conversation" longer than this is split (keeps memory bounded on never-pausing chats).
 MAX_CONVERSATION = 5000
 
@@ -299,8 +301,11 @@ class _Builder:
     ) -> int:
         analyses = analyze_many([m.text for m in batch], contexts)
         for msg, a in zip(batch, analyses, strict=True):
-            findings = tuple((f.label, f.span.start, f.span.end) for f in a.patterns)
-            labels = frozenset(f.label for f in a.patterns)
+            # safety findings may also be listed among the patterns; they are counted once, from a.safety
+            findings = tuple(
+                (f.label, f.span.start, f.span.end) for f in a.patterns if f.label != "safety_risk"
+            )
+            labels = frozenset(f.label for f in a.patterns if f.label != "safety_risk")
             safety = bool(a.safety.risk)
             if safety:
                 findings += tuple(("safety_risk", f.span.start, f.span.end) for f in a.safety.findings)

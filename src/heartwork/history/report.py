@@ -72,29 +72,25 @@ FALLBACK_RESOURCES = [
 # Safety resources (owned by heartwork.safety; imported lazily, with a careful fallback).
 
 
-def safety_resources(country: str | None = None) -> list[dict[str, str]]:
-    try:
-        import importlib
+def safety_resources(country: str | None = None, texts: list[str] | None = None) -> list[dict[str, str]]:
+    """Help resources for the safety note, from heartwork.safety (its policy orders them for what the flagged
+    messages are about); a careful built-in list if that part is missing or fails."""
+    import importlib
 
-        mod = importlib.import_module("heartwork.safety.resources")
-    except ImportError:
+    try:
+        if texts:
+            policy = importlib.import_module("heartwork.safety.policy")
+            from heartwork import analyze_many
+
+            section = policy.report_section(analyze_many(texts), country=country)
+            items = section.get("resources") or []
+        else:
+            items = importlib.import_module("heartwork.safety.resources").for_country(country)
+        out = [_resource(i) for i in items]
+        out = [r for r in out if r["name"] or r["detail"]]
+        return out or FALLBACK_RESOURCES
+    except Exception:  # a resource list that fails to load must never hide the note itself
         return FALLBACK_RESOURCES
-    for fn_name in ("for_country", "resources_for", "get_resources", "resources", "load"):
-        fn = getattr(mod, fn_name, None)
-        if not callable(fn):
-            continue
-        try:
-            try:
-                items = fn(country)
-            except TypeError:
-                items = fn()
-            out = [_resource(i) for i in (items or [])]
-            out = [r for r in out if r["name"] or r["detail"]]
-            if out:
-                return out
-        except Exception:  # a resource list that fails to load must never hide the note itself
-            break
-    return FALLBACK_RESOURCES
 
 
 def _resource(item: Any) -> dict[str, str]:
@@ -105,10 +101,16 @@ def _resource(item: Any) -> dict[str, str]:
                 return str(v)
         return ""
 
-    detail = " ".join(
-        x for x in (get("description", "detail", "text"), get("phone", "number", "contact")) if x
-    )
-    return {"name": get("name", "title"), "detail": detail, "url": get("url", "website", "link")}
+    parts = [get("description", "detail")]
+    phone, text, hours = get("phone", "number"), get("text"), get("hours")
+    if phone:
+        parts.append(
+            f"Call {phone}" + (f" ({hours})" if hours and hours != "depends on the service" else "") + "."
+        )
+    if text:
+        parts.append(text.rstrip(".") + ".")
+    detail = " ".join(p.strip() for p in parts if p and p.strip())
+    return {"name": get("name", "title"), "detail": detail, "url": get("web", "url", "website", "link")}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -565,7 +567,9 @@ def render_html(summary: dict[str, Any], a: HistoryAnalysis, country: str | None
         "last": _date(summary.get("last_message")),
         "paragraphs": summary["summary_text"],
         "safety": summary["safety"],
-        "resources": safety_resources(country) if summary["safety"]["risk"] else [],
+        "resources": safety_resources(country, [it.text for it in a.safety_items])
+        if summary["safety"]["risk"]
+        else [],
         "safety_items": [_item_view(it, order, me) for it in a.safety_items],
         "balance_chart": balance,
         "moves_chart": moves,

@@ -32,7 +32,6 @@ from heartwork.history.importers.base import (
     Sample,
     Source,
     detect_encoding,
-    iso_from_naive,
     iter_lines,
 )
 
@@ -136,7 +135,7 @@ class WhatsAppImporter:
                     yield msg
                 pending = None
             try:
-                when = iso_from_naive(_to_datetime(m["date"], m["time"], m["ampm"], order))
+                when = _stamp(m["date"], m["time"], m["ampm"], order)
             except ValueError as exc:
                 log.skip(n, f"unreadable date/time: {exc}")
                 orphan = True
@@ -177,14 +176,14 @@ def _start(n: int, when: tuple[str, float], rest: str, log: ImportLog) -> _Pendi
             log.skip(n, f"system message: {_short(rest)}")
             return None
     author = author.translate(_STRIP_INVISIBLE).strip()
-    if not author or len(author) > MAX_AUTHOR_CHARS or SYSTEM_RE.search(author):
+    if not author or len(author) > MAX_AUTHOR_CHARS or (" " in author and _maybe_system(author)):
         log.skip(n, f"system message: {_short(rest)}")
         return None
     marked = body.startswith("\u200e")
     body = body.lstrip("\u200e")
     pending = _Pending(line=n, when=when, author=author, parts=[body])
     stripped = body.strip()
-    if MEDIA_RE.match(stripped):
+    if _maybe_media(stripped) and MEDIA_RE.match(stripped):
         pending.media = True
     elif marked and DELETED_RE.match(stripped):
         log.skip(n, "deleted message")
@@ -193,6 +192,37 @@ def _start(n: int, when: tuple[str, float], rest: str, log: ImportLog) -> _Pendi
         log.skip(n, f"system message: {_short(stripped)}")
         return None
     return pending
+
+
+_SYSTEM_HINTS = (
+    "changed",
+    "created",
+    "security",
+    "encrypt",
+    "disappearing",
+    "joined",
+    "admin",
+    "call",
+    "pinned",
+)
+
+
+def _maybe_system(author: str) -> bool:
+    """Cheap pre-check before the system-line regex (most authors are plain names)."""
+    low = author.lower()
+    return any(h in low for h in _SYSTEM_HINTS) and SYSTEM_RE.search(author) is not None
+
+
+def _maybe_media(body: str) -> bool:
+    if not body:
+        return False
+    low = body[-9:].lower()
+    return (
+        body[0] == "<"
+        or low.endswith(("omitted", "attached)", "shared"))
+        or body in ("null", "NULL")
+        or (body[:9].lower() == "location:")
+    )
 
 
 def _finish(p: _Pending, log: ImportLog) -> ChatMessage | None:
@@ -231,6 +261,35 @@ def _split_date(date: str) -> tuple[str, str, str]:
     if len(parts) != 3:
         raise ValueError(f"'{date}' is not a date")
     return parts[0], parts[1], parts[2]
+
+
+_DAY_CACHE: dict[tuple[str, str], tuple[int, int, int, int]] = {}
+_EPOCH_ORDINAL = datetime(1970, 1, 1).toordinal()
+
+
+def _stamp(date: str, time: str, ampm: str | None, order: str) -> tuple[str, float]:
+    """(ISO-8601, sort key) for a WhatsApp date and time; the per-day part is cached (exports span few days
+    compared with their messages). Raises ValueError for impossible dates or times."""
+    day = _DAY_CACHE.get((date, order))
+    if day is None:
+        d = _to_datetime(date, "0:00", None, order)
+        day = (d.year, d.month, d.day, d.toordinal() - _EPOCH_ORDINAL)
+        if len(_DAY_CACHE) > 100_000:
+            _DAY_CACHE.clear()
+        _DAY_CACHE[(date, order)] = day
+    tparts = time.replace(".", ":").split(":")
+    hour, minute = int(tparts[0]), int(tparts[1])
+    second = int(tparts[2]) if len(tparts) > 2 else 0
+    if ampm:
+        pm = ampm.lower().replace(".", "").replace(" ", "") == "pm"
+        if not 1 <= hour <= 12:
+            raise ValueError(f"'{time} {ampm}' is not a 12-hour time")
+        hour = (hour % 12) + (12 if pm else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(f"'{date} {time}' (time out of range)")
+    y, mo, d_, days = day
+    iso = f"{y:04d}-{mo:02d}-{d_:02d}T{hour:02d}:{minute:02d}:{second:02d}"
+    return iso, float(days * 86400 + hour * 3600 + minute * 60 + second)
 
 
 def _to_datetime(date: str, time: str, ampm: str | None, order: str) -> datetime:
