@@ -40,6 +40,13 @@ CUE_SCORE = 0.95
 # How far (characters) a guard looks around a cue: longer than any sentence in the dev cases (max ~190), short
 # enough that an unpunctuated 1 MB message is read in linear time.
 GUARD_WINDOW = 400
+# Recall backstop: the learned classifier's message-level probability for safety_risk (doc.probs, trained by
+# the engine on data/train.jsonl + shared dev). When no cue fired and no guard deliberately cancelled one, a
+# probability at or above this flags the message. Chosen on tests/safety/dev_cases.jsonl (which the classifier
+# never saw): at 0.35 the classifier alone recalls ~0.82 of those positives with ~0.15 of the deliberately hard
+# negatives flagged; recall is worth more here than precision. Never tuned on data/safety_eval.jsonl.
+CLASSIFIER_THRESHOLD = 0.35
+CLASSIFIER_SCORE_CAP = 0.9  # a model's guess is shown with less certainty than an exact phrase
 
 CATEGORIES = (
     "threat",
@@ -73,6 +80,9 @@ EXPLANATIONS: dict[str, str] = {
     "pressure or force is never okay and never your fault.",
     "self_harm": "These words ('{evidence}') sound like thoughts of hurting yourself or not wanting to live. "
     "You matter, and you don't have to carry this alone; people are ready to listen right now.",
+    "model": "The overall wording here ('{evidence}') resembles messages about threats, control or self-harm. "
+    "This comes from a learned model, not a specific phrase, so it may be wrong; if it is right, your safety comes "
+    "first and help is available.",
     "other": "These words ('{evidence}') may point to a risk to someone's safety; your safety comes first, and "
     "help is available.",
 }
@@ -717,8 +727,9 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], s0: int, s1: int) -> bool:
     return cancelled
 
 
-def find_cues(text: str) -> list[CueHit]:
-    """Every safety cue in ``text`` that survives its guards, longest first where two overlap."""
+def find_cues(text: str, cancelled: list[CueHit] | None = None) -> list[CueHit]:
+    """Every safety cue in ``text`` that survives its guards, longest first where two overlap.
+    ``cancelled`` (if given) collects the cues a guard ruled out (figurative, negated, benign)."""
     norm = _normalise(text)
     starts, ends = _sentence_bounds(norm)
     hits: list[CueHit] = []
@@ -732,6 +743,8 @@ def find_cues(text: str) -> list[CueHit]:
             # so a message with no punctuation stays linear in its length.
             s0, s1 = max(s0, m.start() - GUARD_WINDOW), min(s1, m.end() + GUARD_WINDOW)
             if _cancelled(cue, norm, m, s0, s1):
+                if cancelled is not None:
+                    cancelled.append(CueHit(cue.category, m.start(), m.end()))
                 continue
             start, end = m.start(), m.end()
             # trim surrounding spaces so evidence is just the words
@@ -776,10 +789,16 @@ class SafetyDetector:
     critical = True
 
     def run(self, docs: list[Doc]) -> None:
+        backstop: list[Doc] = []
         for doc in docs:
             text = doc.text
             taken: list[tuple[int, int]] = []
-            for hit in find_cues(text):
+            ruled_out: list[CueHit] = []
+            hits = find_cues(text, ruled_out)
+            model_says = doc.probs.get("safety_risk", 0.0) >= CLASSIFIER_THRESHOLD
+            if model_says and not hits and not ruled_out and not _FIGURATIVE_ONLY.search(_normalise(text)):
+                backstop.append(doc)
+            for hit in hits:
                 evidence = text[hit.start : hit.end]
                 f = Finding(
                     "safety_risk",
@@ -810,3 +829,43 @@ class SafetyDetector:
                     continue
                 doc.safety.append(f)
                 taken.append((f.span.start, f.span.end))
+        if backstop:
+            self._flag_from_model(backstop)
+
+    def _flag_from_model(self, docs: list[Doc]) -> None:
+        """Flag messages the classifier judged risky with no cue: the span is the sentence it rates highest."""
+        from heartwork.engine.pipeline import get_pipeline
+        from heartwork.engine.text import sentences
+
+        earlier = [d for d in get_pipeline().detectors if d.order < self.order]
+        for doc in docs:
+            sents = [s for s in sentences(doc.text) if s.text.strip()]
+            start, end, prob = 0, len(doc.text), doc.probs.get("safety_risk", 0.0)
+            if len(sents) > 1:
+                subs = [Doc(s.text) for s in sents]
+                for d in earlier:
+                    try:
+                        d.run(subs)
+                    except Exception:  # the backstop must not fail the analysis; fall back to the whole text
+                        subs = []
+                        break
+                if subs:
+                    best = max(range(len(sents)), key=lambda i: subs[i].probs.get("safety_risk", 0.0))
+                    start, end = sents[best].start, sents[best].end
+            while start < end and doc.text[start].isspace():
+                start += 1
+            while end > start and doc.text[end - 1].isspace():
+                end -= 1
+            if end <= start:
+                continue
+            evidence = doc.text[start:end]
+            f = Finding(
+                "safety_risk",
+                Span(start, end),
+                min(prob, CLASSIFIER_SCORE_CAP),
+                evidence,
+                explanation("model", evidence),
+                "safety",
+            )
+            doc.safety.append(f)
+            doc.findings.append(f)
