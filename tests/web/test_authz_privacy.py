@@ -114,12 +114,11 @@ def test_authz_unpair_ends_visibility(app, couples) -> None:
 
 
 def test_authz_safety_checkin_never_shown_and_closes_repair_neutrally(app, couples) -> None:
-    with app.state.web.data.session() as s:
-        e = journal.add_entry(
-            s, _uid(app, "alice"), "safety_checkin", title="Check-in", body="I am afraid", data={"risk": True}
-        )
-        checkin = e.id
     a, b = couples["alice"], couples["bob"]
+    r = post_form(a, "/safety/check-in", {"fear": "yes", "control": "sometimes"}, page="/safety/check-in")
+    assert r.status_code == 200 and "may not be safe" in r.text
+    with app.state.web.data.session(write=False) as s:
+        checkin = journal.list_entries(s, _uid(app, "alice"), kind="safety_checkin")[0].id
     assert b.get(f"/entries/{checkin}").status_code == 404
     # Sharing a safety entry is impossible.
     post_form(a, f"/entries/{checkin}/share", {"shared": "1"}, page="/together")

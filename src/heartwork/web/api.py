@@ -105,9 +105,14 @@ SAFETY_MESSAGE = (
 )
 
 
-def analysis_out(analysis: Any) -> AnalyzeResponse:
+def analysis_out(analysis: Any, country: str = "INTL") -> AnalyzeResponse:
     d = analysis.to_dict()
     risk = bool(d["safety"]["risk"])
+    message = None
+    if risk:
+        from heartwork.safety import policy
+
+        message = policy.assess(analysis, country=country).message or SAFETY_MESSAGE
     return AnalyzeResponse(
         text=d["text"],
         patterns=[_pattern(p) for p in d["patterns"]],
@@ -116,7 +121,7 @@ def analysis_out(analysis: Any) -> AnalyzeResponse:
         safety=SafetyOut(
             risk=risk,
             findings=[_pattern(p) for p in d["safety"]["findings"]],
-            message=SAFETY_MESSAGE if risk else None,
+            message=message,
             resources_url="/safety" if risk else None,
         ),
         notes=list(analysis.notes),
@@ -127,11 +132,13 @@ def analysis_out(analysis: Any) -> AnalyzeResponse:
     "/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_json)], responses=ERRORS
 )
 @public
-def api_analyze(body: AnalyzeRequest) -> AnalyzeResponse:
+def api_analyze(body: AnalyzeRequest, request: Request) -> AnalyzeResponse:
     """Read one message: patterns with their exact words, feelings and needs beneath, and safety."""
     import heartwork
 
-    return analysis_out(heartwork.analyze(body.text, body.context))
+    return analysis_out(
+        heartwork.analyze(body.text, body.context), request.app.state.web.config.settings.country
+    )
 
 
 class RespondRequest(BaseModel):

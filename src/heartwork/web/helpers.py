@@ -12,19 +12,39 @@ from typing import Any
 from heartwork.settings import Settings
 
 
-def safety_context(settings: Settings) -> dict[str, Any]:
-    """Help resources for the configured country (heartwork.safety), as plain dicts for the template."""
-    resources: list[dict[str, Any]] = []
-    try:
-        from heartwork.safety import resources as res_mod  # type: ignore[attr-defined]
+def resource_view(r: Any) -> dict[str, Any]:
+    """One heartwork.safety Resource as plain data for templates."""
+    return {
+        "name": r.name,
+        "phone": r.phone,
+        "text": r.text,
+        "web": r.web,
+        "hours": r.hours,
+        "description": r.description,
+        "verified": r.verified,
+    }
 
-        for r in res_mod.for_country(settings.country):
-            resources.append(
-                {k: getattr(r, k, "") for k in ("name", "phone", "text", "web", "hours", "country")}
-            )
-    except (ImportError, AttributeError):
-        pass
-    return {"resources": resources, "country": settings.country}
+
+def safety_context(settings: Settings) -> dict[str, Any]:
+    """Help resources for the configured country (heartwork.safety.resources), for the Safety page."""
+    from heartwork.safety import resources
+
+    code = resources.resolve_country(settings.country)
+    names = resources.countries()
+    return {
+        "resources": [resource_view(r) for r in resources.for_country(code)],
+        "country": names.get(code, code),
+    }
+
+
+def safety_decision(analysis: Any, settings: Settings) -> dict[str, Any] | None:
+    """The one safety policy's decision for an analysis (heartwork.safety.policy), or None when not paused."""
+    from heartwork.safety import policy
+
+    decision = policy.assess(analysis, country=settings.country)
+    if not decision.paused:
+        return None
+    return {"message": decision.message, "resources": [resource_view(r) for r in decision.resources[:4]]}
 
 
 def pace_seconds(step: Any) -> float:

@@ -233,15 +233,13 @@ SAFETY_CHECKIN_KIND = "safety_checkin"
 def checkin_shows_risk(s: Any, uid: int) -> bool:
     """Whether this person's most recent safety check-in shows risk (read only for the joint-feature gate;
     never shown to the partner)."""
+    from heartwork.safety.checkin import CheckinResult
     from heartwork.store import journal
 
     latest = journal.list_entries(s, uid, kind=SAFETY_CHECKIN_KIND, limit=1)
-    if not latest:
+    if not latest or not isinstance(latest[0].data, dict):
         return False
-    data = latest[0].data or {}
-    if not isinstance(data, dict):
-        return False
-    return bool(data.get("risk") or data.get("at_risk") or data.get("level") in {"high", "some", "risk"})
+    return CheckinResult.from_dict(latest[0].data).at_risk
 
 
 def joint_status(s: Any, uid: int, partner_id: int | None) -> dict[str, Any]:

@@ -26,13 +26,15 @@ def welcome(request: Request, viewer: Annotated[Any, Depends(require_user)]) -> 
     return render(request, "welcome.html")
 
 
-def analyse_text(text: str) -> dict[str, Any] | None:
+def analyse_text(request: Request, text: str) -> dict[str, Any] | None:
     import heartwork
+    from heartwork.web.helpers import safety_decision
     from heartwork.web.render import view
 
     if not text.strip():
         return None
-    return view(heartwork.analyze(text))
+    analysis = heartwork.analyze(text)
+    return {**view(analysis), "decision": safety_decision(analysis, web(request).config.settings)}
 
 
 @router.get("/read")
@@ -46,7 +48,7 @@ def read_page(request: Request) -> Response:
 def read_submit(request: Request, text: FormText = "") -> Response:
     if not text.strip():
         raise Problem("Paste or type a message first — there was nothing to read.", back="/read")
-    return render(request, "read.html", text=text, view=analyse_text(text))
+    return render(request, "read.html", text=text, view=analyse_text(request, text))
 
 
 @router.get("/safety")
@@ -96,4 +98,45 @@ def respond_submit(
         review = review_draft(message, draft)
     return render(
         request, "respond.html", message=message, my_part=my_part, draft=draft, result=result, review=review
+    )
+
+
+@router.get("/safety/check-in")
+def checkin_form(request: Request, viewer: Annotated[Any, Depends(require_user)]) -> Response:
+    from heartwork.safety.checkin import ANSWERS, QUESTIONS
+
+    return render(request, "checkin.html", questions=QUESTIONS, answers=ANSWERS, result=None, plan=[])
+
+
+@router.post("/safety/check-in")
+async def checkin_submit(request: Request, viewer: Annotated[Any, Depends(require_user)]) -> Response:
+    """Score the private check-in and keep it as a sensitive entry (never shareable, never seen by a partner)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from heartwork.safety import checkin
+    from heartwork.store import journal
+    from heartwork.web.helpers import safety_context
+
+    form = await request.form()
+    raw = {q.id: str(form.get(q.id) or "skip") for q in checkin.QUESTIONS}
+    try:
+        result = checkin.score(raw)
+    except checkin.InvalidAnswerError as exc:
+        raise Problem(str(exc), back="/safety/check-in") from exc
+
+    def save() -> None:
+        with web(request).data.session() as s:
+            journal.add_entry(
+                s, viewer.id, "safety_checkin", title="Safety check-in", data=result.to_dict(), sensitive=True
+            )
+
+    await run_in_threadpool(save)
+    return render(
+        request,
+        "checkin.html",
+        questions=checkin.QUESTIONS,
+        answers=checkin.ANSWERS,
+        result=result,
+        plan=checkin.safety_plan(result),
+        **safety_context(web(request).config.settings),
     )
