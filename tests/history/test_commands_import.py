@@ -62,3 +62,33 @@ def test_import_chat_save_is_all_or_nothing(fixtures: Path) -> None:
             assert len(chats.list_chats(s, me)) == 1
     finally:
         store.close()
+
+
+@pytest.mark.slow
+def test_save_rolls_back_when_the_import_breaks_midway() -> None:
+    from types import SimpleNamespace
+
+    from heartwork.history.commands import _save
+    from heartwork.history.importers.base import ChatMessage
+    from heartwork.store import chats, open_store, users
+
+    def messages():  # type: ignore[no-untyped-def]
+        for i in range(3):
+            yield ChatMessage(f"2024-01-0{i + 1}T10:00:00", "Sam", f"message {i}", float(i), i)
+        raise OSError("disk went away")
+
+    broken = SimpleNamespace(messages=messages(), format="whatsapp", count=3)
+    with pytest.raises(OSError, match="disk went away"):
+        _save(broken, "half a chat")  # type: ignore[arg-type]
+    store = open_store()
+    try:
+        with store.session(write=False) as s:
+            me = users.get_user_by_username(s, users.LOCAL_USERNAME)
+            assert me is None or chats.list_chats(s, me) == []
+    finally:
+        store.close()
+
+
+def test_report_help() -> None:
+    res = runner.invoke(app, ["report", "--help"])
+    assert res.exit_code == 0 and "--out" in res.output and "--me" in res.output and "--json" in res.output

@@ -22,6 +22,9 @@ from heartwork.taxonomy import COMPASSIONATE, REACTIVE
 
 # A pause at least this long between two messages starts a new conversation.
 CONVERSATION_GAP = timedelta(hours=2)
+# A message is read as answering the other person's last message if it came within this time of it; later
+# messages are read on their own (and repeated short texts can then come from the engine's cache).
+CONTEXT_WINDOW = timedelta(minutes=30)
 # A conversation with at least this many reactive messages counts as a conflict (for the 5:1 balance).
 CONFLICT_MIN_REACTIVE = 2
 # Gottman & Levenson's observation: couples who stay together show about five positive interactions for each
@@ -270,7 +273,7 @@ def analyse_history(
         ctx = None
         latest: datetime | None = None
         for author, (t, text) in last_by_author.items():
-            if author != msg.author and when - t <= CONVERSATION_GAP and (latest is None or t > latest):
+            if author != msg.author and when - t <= CONTEXT_WINDOW and (latest is None or t > latest):
                 ctx, latest = text, t
         last_by_author[msg.author] = (when, msg.text)
         batch.append(msg)

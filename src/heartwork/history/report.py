@@ -540,21 +540,32 @@ def render_html(summary: dict[str, Any], a: HistoryAnalysis, country: str | None
     ]
     repairs = summary["repairs"]
     repair_examples = []
+    outcome_words = {
+        "calmed": "calmer afterwards",
+        "continued": "tension went on",
+        "no_reply": "no reply in that conversation",
+    }
     for outcome in ("calmed", "continued", "no_reply"):
         pool = [r for r in a.repair_examples if r.outcome == outcome]
         pool.sort(key=lambda r: -len(set(r.labels) & {"repair_attempt", "accountability", "amends"}))
-        for r in pool[:2]:
+        chosen: list[Any] = []
+        seen_texts: set[str] = set()
+        # two per outcome, from different people where possible (the same question for everyone)
+        for r in pool:
+            if r.text in seen_texts or (chosen and chosen[-1].author == r.author and len(pool) > 2):
+                continue
+            chosen.append(r)
+            seen_texts.add(r.text)
+            if len(chosen) == 2:
+                break
+        for r in chosen:
             repair_examples.append(
                 {
                     "when": _when(r.timestamp),
                     "author": r.author,
                     "text": r.text,
                     "moves": [TITLES[m] for m in r.labels],
-                    "outcome": {
-                        "calmed": "calmer afterwards",
-                        "continued": "tension went on",
-                        "no_reply": "no reply in that conversation",
-                    }[outcome],
+                    "outcome": outcome_words[outcome],
                     "outcome_kind": outcome,
                     "anchor": _anchor_for(a, r.index),
                 }
