@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+WORDS = ["honestly", "anyway", "today", "again", "right now", "by the way", "later", "tbh", "really", "still"]
 TARGET_SECONDS = 60.0
 TARGET_RSS_MB = 500.0
 
@@ -47,6 +48,8 @@ def main() -> int:
         for i, m in enumerate(conversation(days=100_000, busy=4.0, seed=11)):
             if i >= args.messages:
                 return
+            if args.unique:
+                m = type(m)(m.when, m.author, f"{m.text} ({WORDS[i % len(WORDS)]} {i})")
             yield m
 
     t = time.perf_counter()
