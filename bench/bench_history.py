@@ -8,7 +8,7 @@ Generates a realistic export on the fly (heartwork.history.synthetic), then time
 * analysis: the history analysis (batched analyze_many with contexts + conversations, chains, repairs),
 * report: the HTML and JSON files.
 
-Usage: .venv/bin/python bench/bench_history.py [--messages 100000] [--keep DIR]
+Usage: .venv/bin/python bench/bench_history.py [--messages 100000] [--keep DIR] [--unique]
 """
 
 from __future__ import annotations
@@ -35,6 +35,12 @@ def main() -> int:
     ap.add_argument("--messages", type=int, default=100_000)
     ap.add_argument(
         "--keep", type=Path, default=None, help="write the export and report here (default: temp)"
+    )
+    ap.add_argument(
+        "--unique",
+        action="store_true",
+        help="make every message text unique (no help from the engine's cache: the worst case; real chats "
+        "repeat short replies, the synthetic one repeats more)",
     )
     args = ap.parse_args()
 
