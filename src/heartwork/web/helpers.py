@@ -14,9 +14,13 @@ from heartwork.settings import Settings
 
 def resource_view(r: Any) -> dict[str, Any]:
     """One heartwork.safety Resource as plain data for templates."""
+    phone = r.phone or ""
+    dial = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     return {
         "name": r.name,
-        "phone": r.phone,
+        "phone": phone,
+        # a tel: link only when the phone field is a number (not words like "your local emergency number")
+        "tel": dial if len(dial) >= 3 and not any(ch.isalpha() for ch in phone) else "",
         "text": r.text,
         "web": r.web,
         "hours": r.hours,
