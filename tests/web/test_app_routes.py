@@ -20,6 +20,7 @@ EXPECTED_PUBLIC = {
     ("GET", "/respond"),
     ("POST", "/respond"),
     ("GET", "/safety"),
+    ("GET", "/healthz"),
     ("GET", "/signup"),
     ("POST", "/signup"),
     ("GET", "/login"),

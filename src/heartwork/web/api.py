@@ -17,6 +17,8 @@ from heartwork.web.config import MAX_TEXT_CHARS
 from heartwork.web.deps import public
 
 log = logging.getLogger(__name__)
+# Messages up to this length are read directly on the event loop (a chat message is far shorter).
+INLINE_MAX_CHARS = 2_000
 router = APIRouter(prefix="/api", tags=["api"])
 
 
@@ -132,13 +134,20 @@ def analysis_out(analysis: Any, country: str = "INTL") -> AnalyzeResponse:
     "/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_json)], responses=ERRORS
 )
 @public
-def api_analyze(body: AnalyzeRequest, request: Request) -> AnalyzeResponse:
+async def api_analyze(body: AnalyzeRequest, request: Request) -> AnalyzeResponse:
     """Read one message: patterns with their exact words, feelings and needs beneath, and safety."""
     import heartwork
 
-    return analysis_out(
-        heartwork.analyze(body.text, body.context), request.app.state.web.config.settings.country
-    )
+    # Read on the event loop: one message takes a few milliseconds of CPU (held by the GIL either way), and
+    # skipping the thread-pool hop measured cheaper per request than a `def` endpoint (bench/bench_web.py).
+    # Long texts go to a worker thread so they cannot stall other requests.
+    if len(body.text) > INLINE_MAX_CHARS:
+        from starlette.concurrency import run_in_threadpool
+
+        analysis = await run_in_threadpool(heartwork.analyze, body.text, body.context)
+    else:
+        analysis = heartwork.analyze(body.text, body.context)
+    return analysis_out(analysis, request.app.state.web.config.settings.country)
 
 
 class RespondRequest(BaseModel):

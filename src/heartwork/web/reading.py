@@ -21,6 +21,13 @@ def home(request: Request) -> Response:
     return render(request, "home.html")
 
 
+@router.get("/healthz")
+@public
+def healthz() -> dict[str, str]:
+    """Liveness probe (and the baseline of the web benchmark): touches neither the engine nor the database."""
+    return {"status": "ok"}
+
+
 @router.get("/welcome")
 def welcome(request: Request, viewer: Annotated[Any, Depends(require_user)]) -> Response:
     return render(request, "welcome.html")
