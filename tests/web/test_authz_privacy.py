@@ -200,3 +200,14 @@ def test_authz_delete_account_removes_everything(app, couples) -> None:
 
         assert not list(s.scalars(select(JournalEntry).where(JournalEntry.body == "eve words")))
     assert e.get("/my-data", follow_redirects=False).status_code == 303
+
+
+def test_safety_checkin_pauses_partner_facing_practices_only(app, couples) -> None:
+    a = couples["alice"]
+    post_form(a, "/safety/check-in", {"harm": "yes"}, page="/safety/check-in")
+    r = post_form(a, "/practice/own-my-part/start", page="/practice")
+    assert r.status_code == 409 and "not your fault" in r.text
+    r = post_form(a, "/practice/self-compassion-break/start", page="/practice")
+    assert r.status_code == 303  # self-directed care stays open
+    # Bob's practices are unaffected by Alice's private check-in.
+    assert post_form(couples["bob"], "/practice/own-my-part/start", page="/practice").status_code == 303

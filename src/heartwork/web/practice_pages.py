@@ -89,9 +89,20 @@ def practice_list(request: Request, viewer: User) -> Response:
 @router.post("/{practice_id}/start")
 def practice_start(request: Request, practice_id: str, viewer: User) -> Response:
     from heartwork.practice.engine import Session
+    from heartwork.safety import policy
     from heartwork.store import journal
+    from heartwork.web import queries
 
     practice = _practice(practice_id)
+    with web(request).data.session(write=False) as s:
+        checkin = queries.latest_checkin(s, viewer.id)
+    if checkin is not None and checkin.at_risk:
+        # The one safety policy: practices that soften toward the partner pause after a check-in shows risk;
+        # self-directed care (self-compassion break, soothing touch, a letter to myself) stays open.
+        decision = policy.assess(checkin, country=web(request).config.settings.country)
+        allowed, message = policy.practice_allowed(practice.id, decision)
+        if not allowed:
+            raise Problem(message, status=409, back="/safety")
     run = Session(practice)
     with web(request).data.session() as s:
         entry = journal.add_entry(s, viewer.id, "practice", title=practice.title, data=run.record())

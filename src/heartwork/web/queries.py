@@ -230,16 +230,22 @@ class Data:
 SAFETY_CHECKIN_KIND = "safety_checkin"
 
 
-def checkin_shows_risk(s: Any, uid: int) -> bool:
-    """Whether this person's most recent safety check-in shows risk (read only for the joint-feature gate;
-    never shown to the partner)."""
+def latest_checkin(s: Any, uid: int) -> Any:
+    """This person's most recent safety check-in (heartwork.safety.checkin.CheckinResult), or None."""
     from heartwork.safety.checkin import CheckinResult
     from heartwork.store import journal
 
     latest = journal.list_entries(s, uid, kind=SAFETY_CHECKIN_KIND, limit=1)
     if not latest or not isinstance(latest[0].data, dict):
-        return False
-    return CheckinResult.from_dict(latest[0].data).at_risk
+        return None
+    return CheckinResult.from_dict(latest[0].data)
+
+
+def checkin_shows_risk(s: Any, uid: int) -> bool:
+    """Whether this person's most recent safety check-in shows risk (read only for the joint-feature gate;
+    never shown to the partner)."""
+    result = latest_checkin(s, uid)
+    return bool(result is not None and result.at_risk)
 
 
 def joint_status(s: Any, uid: int, partner_id: int | None) -> dict[str, Any]:
