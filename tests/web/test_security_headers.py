@@ -75,3 +75,19 @@ def test_api_responses_set_no_cookie(client: TestClient) -> None:
     r = client.post("/api/analyze", json={"text": "Thank you for dinner."})
     assert r.status_code == 200
     assert "set-cookie" not in r.headers
+
+
+def test_secret_key_is_private_stable_and_shared_by_concurrent_workers(tmp_path) -> None:
+    import stat
+    from concurrent.futures import ThreadPoolExecutor
+
+    from heartwork.web.config import _secret_key
+
+    home = tmp_path / "fresh"
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _: _secret_key(home), range(16)))
+    assert len(keys) == 1  # every worker starting at once ends up with the same key
+    path = home / "web-secret.key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert _secret_key(home) == keys.pop()
+    assert not list(home.glob(".web-secret.*"))

@@ -23,8 +23,10 @@ PASSWORD = "a calm long password"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-def make_app(home: Path, **overrides: Any) -> FastAPI:
-    settings = replace(load(), data_dir=home, database_url=f"sqlite:///{home / 'heartwork.db'}")
+def make_app(home: Path, database_url: str | None = None, **overrides: Any) -> FastAPI:
+    settings = replace(
+        load(), data_dir=home, database_url=database_url or f"sqlite:///{home / 'heartwork.db'}"
+    )
     config = replace(web_config.build(settings), **overrides)
     return create_app(config=config)
 

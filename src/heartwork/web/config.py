@@ -50,16 +50,28 @@ def _secret_key(data_dir: Path) -> str:
             )
         return env
     path = data_dir / "web-secret.key"
-    if path.exists():
-        key = path.read_text(encoding="ascii").strip()
-        if len(key) >= 32:
-            return key
-    data_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(key)
-    return key
+    for _ in range(3):
+        if path.exists():
+            key = path.read_text(encoding="ascii").strip()
+            if len(key) >= 32:
+                return key
+            path.unlink()  # empty or truncated (e.g. a crash while writing): make a new one
+        data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        tmp = path.with_name(f".web-secret.{os.getpid()}.{secrets.token_hex(6)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(key)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)  # atomic and exclusive: when several workers start at once, the first one wins
+        except FileExistsError:
+            continue  # another worker made it first: use theirs
+        finally:
+            tmp.unlink(missing_ok=True)
+        return key
+    raise RuntimeError(f"Could not create the web secret key at {path}; set HEARTWORK_WEB_SECRET instead.")
 
 
 def build(settings: Settings) -> WebConfig:
