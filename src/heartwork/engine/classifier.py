@@ -25,6 +25,10 @@ HEADS_FILE = MODELS / "heads.npz"
 VOCAB_FILE = MODELS / "ngrams.json"
 THRESHOLDS_FILE = MODELS / "thresholds.json"
 DECIDES = tuple(label for label in LABELS if label != "safety_risk")
+SAFETY_INDEX = LABELS.index("safety_risk")
+# A rule whose measured training precision (its finding's score, see rules.py) reaches this is accepted even
+# when the message-level head disagrees: clear phrasing should not depend on the rest of the message.
+TRUSTED_RULE = 0.85
 
 
 @dataclass(frozen=True)
@@ -65,32 +69,64 @@ class ClassifierDetector:
     name = "classifier"
     order = 20
     needs = ("findings", "vetoed")
-    assigns = ("probs", "findings", "vector")
+    assigns = ("probs", "findings", "vector", "safety_threshold")
     critical = False
 
+    def __init__(self, heads: Heads | None = None) -> None:
+        self._heads = heads  # None: the shipped heads (train.py passes fold heads for cross-validation)
+
     def run(self, docs: list[Doc]) -> None:
-        heads = load_heads()
+        heads = self._heads or load_heads()
         found = [{f.label for f in d.findings} for d in docs]
         vetoed = [d.vetoed for d in docs]
         texts = [d.text[:MAX_CLASSIFIER_CHARS] for d in docs]
         vectors = embed(texts)
         probs = heads.proba(texts, found, vetoed, vectors)
         need_span: list[tuple[Doc, str, float]] = []
+        second_look: list[tuple[Doc, Finding]] = []
         for doc, p, f, v in zip(docs, probs, found, vectors, strict=True):
             doc.vector = v
+            doc.safety_threshold = float(heads.thresholds[SAFETY_INDEX])
             doc.probs = {label: float(p[j]) for j, label in enumerate(LABELS)}
             present = {
                 label
                 for j, label in enumerate(LABELS)
                 if label in DECIDES and p[j] >= heads.thresholds[j] and label not in doc.vetoed
             }
-            doc.findings = [
-                _rescore(x, doc.probs[x.label])
-                for x in doc.findings
-                if x.label in present or x.label not in DECIDES
-            ]
+            kept = []
+            for x in doc.findings:
+                trusted = x.source == "rules" and x.score >= TRUSTED_RULE and x.label not in doc.vetoed
+                if (
+                    x.label in present
+                    or trusted
+                    or x.label not in DECIDES
+                    or x.span.start >= MAX_CLASSIFIER_CHARS
+                ):
+                    kept.append(_rescore(x, doc.probs[x.label]) if x.label in present else x)
+                else:
+                    second_look.append((doc, x))
+            doc.findings = kept
             need_span.extend((doc, label, doc.probs[label]) for label in sorted(present - f))
+        self._second_look(heads, second_look)
         self._add_sentence_spans(heads, need_span)
+
+    @staticmethod
+    def _second_look(heads: Heads, items: list[tuple[Doc, Finding]]) -> None:
+        """A rule hit the whole message outvoted ("You're so selfish. I'm sorry I forgot.") is judged again
+        on its own sentence, so one kind sentence cannot hide a hurtful one beside it."""
+        if not items:
+            return
+        sents = []
+        for doc, f in items:
+            sent = next((s for s in sentences(doc.text) if s.start <= f.span.start < s.end), None)
+            sents.append(sent.text if sent else f.evidence)
+        sp = heads.proba(sents, [{f.label} for _, f in items], [set() for _ in items])
+        for (doc, f), row in zip(items, sp, strict=True):
+            j = LABELS.index(f.label)
+            if row[j] >= heads.thresholds[j] and f.label not in doc.vetoed:
+                if not any(x.label == f.label for x in doc.findings):
+                    doc.probs[f.label] = max(doc.probs[f.label], float(row[j]))
+                doc.findings.append(_rescore(f, float(row[j])))
 
     @staticmethod
     def _add_sentence_spans(heads: Heads, items: list[tuple[Doc, str, float]]) -> None:

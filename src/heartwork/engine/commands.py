@@ -137,28 +137,36 @@ def eval_cmd(
 
 
 def train_cmd(
-    data: Annotated[Path, typer.Option(help="The project's own training corpus.")] = REPO
-    / "data"
-    / "train.jsonl",
+    data: Annotated[
+        Path, typer.Option(help="Folder with the project's own training files (train*.jsonl).")
+    ] = REPO / "data",
     dev: Annotated[Path, typer.Option(help="The shared development corpus (CC0).")] = SHARED_DEV,
     distill: Annotated[
         bool, typer.Option(help="Also rebuild the static token table from the transformer (~1 min).")
     ] = False,
+    goemotions: Annotated[
+        Path | None, typer.Option(help="GoEmotions folder (Apache-2.0): also retrain the feelings head.")
+    ] = None,
 ) -> None:
-    """Train the classifier heads from data/ (+ the shared dev corpus); thresholds tuned out-of-fold."""
+    """Train the classifier heads from data/train*.jsonl + the shared dev corpus; thresholds tuned out-of-fold."""
     from heartwork.engine.train import train
 
-    for p in (data, dev):
-        if not p.exists():
-            raise _fail(f"Training file {p} not found. Pass --data/--dev with the right path.")
+    files = sorted(data.glob("train*.jsonl"))
+    if not files:
+        raise _fail(f"No train*.jsonl files in {data}. Pass --data with the folder that holds them.")
+    if not dev.exists():
+        raise _fail(f"Shared dev corpus {dev} not found. Pass --dev with its path.")
     if distill:
         from heartwork.engine.distill import distill as run_distill
         from heartwork.engine.manifest import record
 
         record(run_distill())
-    metrics = train(
-        [(data, "heartwork_train"), (dev, "heartwork_dev")], log=lambda m: typer.echo(m, err=True)
-    )
+    if goemotions is not None:
+        from heartwork.engine.feelings import train_goemotions_head
+
+        train_goemotions_head(goemotions, log=lambda m: typer.echo(m, err=True))
+    sources = [(p, p.stem) for p in files] + [(dev, "heartwork_dev")]
+    metrics = train(sources, log=lambda m: typer.echo(m, err=True))
     for key in ("cross_validated_all", "cross_validated_heartwork_dev"):
         m = metrics[key]
         assert isinstance(m, dict)

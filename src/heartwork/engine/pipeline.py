@@ -48,6 +48,7 @@ class Doc:
     findings: list[Finding] = field(default_factory=list)  # candidates; the decider keeps or drops them
     vetoed: set[str] = field(default_factory=set)  # labels a rule judged absent (e.g. "always" said fondly)
     probs: dict[str, float] = field(default_factory=dict)  # classifier probability per label
+    safety_threshold: float = 1.0  # the classifier's tuned cut-off for its safety_risk probability
     vector: Any = None  # the message embedding (numpy row), shared by the classifier and feelings heads
     feelings: list[Feeling] = field(default_factory=list)
     needs: list[Need] = field(default_factory=list)

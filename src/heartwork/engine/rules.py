@@ -7,25 +7,36 @@ boss, a quoted insult) and stops the classifier from adding X for that message.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from heartwork.engine.pipeline import Doc
 from heartwork.engine.text import inside, quoted_ranges, sentences
 from heartwork.model import Finding, Span
 from heartwork.taxonomy import explain
 
-# Score a rule hit carries; below the classifier's 0.95+ certainty for unambiguous wording on purpose, so a
-# rule and a confident classifier agreeing reads higher than either alone (see classifier.combine).
-RULE_SCORE = 0.9
+# A rule's score is its measured precision on the training corpus (models/rule_trust.json, written by
+# train.py: correct / (hits + 1), shrunk toward caution for rarely seen rules). A rule never seen in training
+# gets UNSEEN_SCORE, so only the classifier can confirm it.
+UNSEEN_SCORE = 0.5
+TRUST_FILE = Path(__file__).resolve().parent.parent / "models" / "rule_trust.json"
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A phrase detector. ``key`` (label + pattern digest) is how rule_trust.json refers to it."""
+
     label: str
     rx: re.Pattern[str]
-    score: float = RULE_SCORE
     unless: re.Pattern[str] | None = None  # the rule does not fire in a sentence where this matches
+
+    @property
+    def key(self) -> str:
+        return f"{self.label}:{hashlib.sha1(self.rx.pattern.encode()).hexdigest()[:10]}"
 
 
 def _rx(p: str) -> re.Pattern[str]:
@@ -82,11 +93,53 @@ _RULES: tuple[Rule, ...] = (
         "contempt",
         _rx(r"\b(?:oh,? )?(?:great|nice|good|brilliant) (?:job|work|one),? (?:genius|einstein|sherlock)\b"),
     ),
-    Rule("contempt", _rx(r"\b(?:genius|einstein|sherlock)\b"), score=0.7, unless=_rx(_PLAYFUL)),
+    Rule("contempt", _rx(r"\b(?:genius|einstein|sherlock)\b"), unless=_rx(_PLAYFUL)),
     Rule("contempt", _rx(r"\b(?:you )?disgust(?:s|ing)? me\b|\bmakes me sick\b|\bpathetic\b")),
     Rule("contempt", _rx(r"\b(?:eye ?roll|\*rolls eyes\*|🙄)")),
     Rule("contempt", _rx(r"\bshut up\b|\bgrow up\b|\bget a grip\b"), unless=_rx(_PLAYFUL)),
-    Rule("contempt", _rx(r"\bcongratulations?,? you\b|\bwell done,? you\b"), score=0.75),
+    Rule("contempt", _rx(r"\bcongratulations?,? you\b|\bwell done,? you\b")),
+    Rule(
+        "contempt",
+        _rx(
+            r"\b(?:want|need|deserve|expect) a (?:medal|cookie|trophy|gold star|parade|round of applause)\b|\bthrow you a parade\b"
+        ),
+    ),
+    Rule(
+        "contempt",
+        _rx(
+            r"\bcry me a river\b|\bboo-? ?hoo\b|\bpoor (?:little )?(?:baby|you|thing|princess)\b|\bmust be nice\b"
+        ),
+    ),
+    Rule(
+        "contempt",
+        _rx(
+            r"\b(?:as if|like) any(?:one|body) (?:else )?(?:would|could) (?:want|love|put up with) you\b|\bwho (?:would|could) (?:ever )?(?:want|love) you\b"
+        ),
+    ),
+    Rule(
+        "contempt",
+        _rx(
+            r"\b(?:spoil(?:ed|t) brat|drama queen|crybaby|cry-baby|princess|clown|slob|pig|manchild|man-child)\b"
+        ),
+        unless=_rx(_PLAYFUL + r"|\bi'?m (?:such )?a\b"),
+    ),
+    Rule(
+        "contempt",
+        _rx(
+            r"\byou(?:'re| are) (?:honestly |actually |literally |just )?(?:embarrassing|unbelievable|a joke|an embarrassment|laughable)\b"
+        ),
+        unless=_rx(_PLAYFUL),
+    ),
+    Rule(
+        "contempt",
+        _rx(r"\b(?:mother|father|husband|wife|partner|boyfriend|girlfriend|employee) of the year\b"),
+    ),
+    Rule("contempt", _rx(r"\b(?:are|r) you (?:thick|stupid|dumb|deaf|blind|brain-?dead|kidding me)\b")),
+    Rule(
+        "contempt",
+        _rx(r"\b(?:oh|yeah),? (?:sure|right|of course),? (?:because|cause|coz|'cause) you(?:'re| are)?\b"),
+    ),
+    Rule("contempt", _rx(r"\boh,? i'?m (?:SO|sooo+) sorry\b|\bheaven forbid\b|\bhow dare i\b")),
     # --- defensiveness -------------------------------------------------------------------------------------
     Rule("defensiveness", _rx(r"^\s*(?:that'?s|that is) (?:not true|a lie|not what happened|not fair)\b")),
     Rule(
@@ -95,13 +148,47 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule("defensiveness", _rx(r"\bwhat (?:else )?(?:do|did) you want (?:from )?me\b")),
     Rule("defensiveness", _rx(r"\b(?:it'?s|it is|that'?s) not my fault\b|\bdon'?t blame (?:this on )?me\b")),
-    Rule("defensiveness", _rx(r"\bi was (?:busy|working|tired|just)\b"), score=0.7),
+    Rule("defensiveness", _rx(r"\bi was (?:busy|working|tired|just)\b")),
     Rule(
         "defensiveness",
         _rx(r"\byou(?:'re| are) one to talk\b|\blook who'?s talking\b|\bwhat about (?:you|when you)\b"),
     ),
     Rule("defensiveness", _rx(r"\bi did(?:n'?t)? (?:too|so)\b|\bi did (?:call|text|tell|say|do)\b")),
     Rule("defensiveness", _rx(r"\bat least i\b|\bi'?m (?:the one|not the one) who\b|\bi do everything\b")),
+    Rule(
+        "defensiveness",
+        _rx(
+            r"\bthat'?s not (?:what happened|how it happened|true|fair)\b|\bi was only\b|\bit'?s hardly\b|\bhow (?:was|am) i supposed to know\b"
+        ),
+    ),
+    Rule(
+        "defensiveness",
+        _rx(
+            r"\bi'?m not (?:the one|the \w+ (?:here|one))\b|\byou'?re the one who\b|\bso (?:now )?i'?m the (?:villain|bad guy|problem|monster)\b"
+        ),
+    ),
+    Rule(
+        "defensiveness",
+        _rx(
+            r"\b(?:it|that) was (?:just|only) (?:a joke|coffee|a drink|lunch|a game|one|a text)\b|\bi can'?t help (?:it|the|that)\b"
+        ),
+    ),
+    Rule(
+        "defensiveness",
+        _rx(r"\bi'?m not (?:controlling|jealous|ignoring you|lazy|nagging|shouting|yelling|angry|being)\b"),
+    ),
+    Rule(
+        "defensiveness",
+        _rx(
+            r"^\s*me\??,? (?:on my phone|\w+ing)\?|\bnothing i do (?:counts|is (?:ever )?good enough)\b|\bi'?ve told you (?:a (?:hundred|thousand|million)|\d+) times\b"
+        ),
+    ),
+    Rule(
+        "defensiveness",
+        _rx(
+            r"\byou never (?:said|told me|asked)\b|\bi didn'?t know\b(?! (?:how much|that it))|\bdon'?t start on\b|\bit'?s not (?:a )?personal\b"
+        ),
+    ),
     # --- stonewalling --------------------------------------------------------------------------------------
     Rule(
         "stonewalling",
@@ -122,6 +209,32 @@ _RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("stonewalling", _rx(r"\b(?:this conversation is|we'?re) over\b|\bnothing to (?:say|talk about)\b")),
+    Rule("stonewalling", _rx(r"^\s*(?:k|kk)\.?\s*$")),
+    Rule(
+        "stonewalling",
+        _rx(
+            r"\bi'?m (?:hanging up|out(?: of here)?|going to bed|leaving)\b(?=\W*$)|\b(?:done|finished) with (?:this|you|it)\b"
+        ),
+        unless=_rx(r"\b(?:back|later|tomorrow|tonight|talk|when)\b"),
+    ),
+    Rule(
+        "stonewalling",
+        _rx(
+            r"\bnot (?:doing|having) this(?: again| conversation| now| tonight)?\b|\bnot saying another word\b|\bnot wasting my (?:time|breath)\b|\bend of (?:discussion|story)\b"
+        ),
+    ),
+    Rule(
+        "stonewalling",
+        _rx(
+            r"\bi can'?t be bothered\b|\bdon'?t have the energy for (?:you|this)\b|\bblock(?:ing|ed) you\b|\bleaves? (?:you )?on read\b|\bsilent treatment\b|\btalk to the hand\b"
+        ),
+    ),
+    Rule(
+        "stonewalling",
+        _rx(
+            r"\b(?:bye|goodbye) then\b|\bthink what(?:ever)? you (?:like|want)\b|\byou do you\b|\bwhatever you say\b(?=\W*$)"
+        ),
+    ),
     # --- invalidation --------------------------------------------------------------------------------------
     Rule(
         "invalidation",
@@ -177,6 +290,25 @@ _RULES: tuple[Rule, ...] = (
         "self_criticism",
         _rx(r"\bi don'?t deserve (?:you|love|anyone|this)\b|\bno wonder (?:you|nobody|no one)\b"),
     ),
+    Rule(
+        "self_criticism",
+        _rx(
+            r"\bi'?m (?:so |such an? |just |a )*(?:exhausting|hopeless|pathetic|coward|burden|too much|annoying|unlovable|broken|disappointment)\b"
+        ),
+        unless=_rx(_PLAYFUL),
+    ),
+    Rule(
+        "self_criticism",
+        _rx(
+            r"\b(?:of course|typical) i (?:screwed|messed|ruined|forgot|broke)\b|\bthat'?s what i do\b|\beverything i touch\b|\bsorry for (?:existing|being (?:born|alive|me))\b"
+        ),
+    ),
+    Rule(
+        "self_criticism",
+        _rx(
+            r"\bwhy would any(?:one|body) (?:want|love|stay with)\b|\bif i (?:were|was) a better\b|\bsomething (?:is )?(?:fundamentally |seriously )?wrong with me\b|\bi'?m not good enough\b"
+        ),
+    ),
     # --- placating -----------------------------------------------------------------------------------------
     Rule(
         "placating",
@@ -193,9 +325,7 @@ _RULES: tuple[Rule, ...] = (
         "placating",
         _rx(r"\byou'?re right,? (?:i'?m|it'?s) (?:always )?(?:wrong|my fault)\b|\bit'?s all my fault\b"),
     ),
-    Rule(
-        "placating", _rx(r"\bi don'?t (?:mind|care),? (?:really|honestly)?,? (?:it'?s|whatever)\b"), score=0.7
-    ),
+    Rule("placating", _rx(r"\bi don'?t (?:mind|care),? (?:really|honestly)?,? (?:it'?s|whatever)\b")),
     # --- non_apology ---------------------------------------------------------------------------------------
     Rule("non_apology", _rx(r"\bsorry (?:if|that) you(?:'re| are| feel| felt| think| got)\b[^.!?]{0,40}")),
     Rule("non_apology", _rx(r"\bsorry,? but\b|\bi'?m sorry,? but\b")),
@@ -254,6 +384,24 @@ _RULES: tuple[Rule, ...] = (
         "amends",
         _rx(r"\blet me make (?:it|this) up to you\b|\bi(?:'ll| will) make (?:it|this) (?:up to you|right)\b"),
     ),
+    Rule(
+        "amends",
+        _rx(
+            r"\bwhat would (?:make|help)\b[^.!?]{0,40}|\bwould (?:that|it) help\b|\bhow about i\b[^.!?]{0,40}|\bis there anything i can do\b"
+        ),
+    ),
+    Rule(
+        "amends",
+        _rx(
+            r"\blet me (?:fix|make|do|handle|sort|take care of)\b[^.!?]{0,40}|\btell me (?:how|what) (?:to|i can)\b[^.!?]{0,30}"
+        ),
+    ),
+    Rule(
+        "amends",
+        _rx(
+            r"\bi'?(?:m going to|ll) (?:call|tell|fix|make it|stop|start|leave|set|take care|handle|sort|apologi[sz]e|pay|replace|book)\b[^.!?]{0,40}"
+        ),
+    ),
     # --- reassurance ---------------------------------------------------------------------------------------
     Rule(
         "reassurance",
@@ -288,7 +436,6 @@ _RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:could|would|can) you (?:please )?(?:check|let me know|text|tell|help|try|give)\b[^.!?]{0,50}"
         ),
-        score=0.75,
     ),
     Rule(
         "need_statement",
@@ -398,6 +545,24 @@ _GATES = _label_gates()
 _BY_LABEL = {label: tuple(r for r in _RULES if r.label == label) for label in _GATES}
 
 
+@cache
+def shipped_trust() -> dict[str, float]:
+    if not TRUST_FILE.exists():
+        return {}
+    from heartwork.engine.manifest import check
+
+    check(TRUST_FILE)
+    return dict(json.loads(TRUST_FILE.read_text()))
+
+
+def rule_hits(text: str) -> set[str]:
+    """Keys of the rules that fire anywhere in ``text`` (for measuring trust)."""
+    doc = Doc(text)
+    keys: set[str] = set()
+    RuleDetector(trust={})._one(doc, keys)
+    return keys
+
+
 class RuleDetector:
     name = "rules"
     order = 10
@@ -405,11 +570,15 @@ class RuleDetector:
     assigns = ("findings", "vetoed")
     critical = False
 
+    def __init__(self, trust: dict[str, float] | None = None) -> None:
+        self._trust = trust  # None: the shipped rule_trust.json (train.py passes per-fold trust)
+
     def run(self, docs: list[Doc]) -> None:
         for doc in docs:
             self._one(doc)
 
-    def _one(self, doc: Doc) -> None:
+    def _one(self, doc: Doc, fired: set[str] | None = None) -> None:
+        trust = self._trust if self._trust is not None else shipped_trust()
         text = doc.text
         quotes = quoted_ranges(text)
         seen: set[tuple[str, int]] = set()
@@ -427,9 +596,15 @@ class RuleDetector:
                     if (rule.label, start) in seen:
                         continue
                     seen.add((rule.label, start))
+                    if fired is not None:
+                        fired.add(rule.key)
                     doc.findings.append(
                         Finding(
-                            rule.label, Span(start, end), rule.score, evidence, explain(rule.label, evidence)
+                            rule.label,
+                            Span(start, end),
+                            trust.get(rule.key, UNSEEN_SCORE),
+                            evidence,
+                            explain(rule.label, evidence),
                         )
                     )
         found = {f.label for f in doc.findings}

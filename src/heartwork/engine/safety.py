@@ -41,11 +41,10 @@ CUE_SCORE = 0.95
 # enough that an unpunctuated 1 MB message is read in linear time.
 GUARD_WINDOW = 400
 # Recall backstop: the learned classifier's message-level probability for safety_risk (doc.probs, trained by
-# the engine on data/train.jsonl + shared dev). When no cue fired and no guard deliberately cancelled one, a
-# probability at or above this flags the message. Chosen on tests/safety/dev_cases.jsonl (which the classifier
-# never saw): at 0.35 the classifier alone recalls ~0.82 of those positives with ~0.15 of the deliberately hard
-# negatives flagged; recall is worth more here than precision. Never tuned on data/safety_eval.jsonl.
-CLASSIFIER_THRESHOLD = 0.35
+# the engine on data/train*.jsonl + shared dev). When no cue fired and no guard deliberately cancelled one, a
+# probability at or above doc.safety_threshold flags the message. That cut-off is chosen by train.py on
+# out-of-fold training scores with recall weighted twice precision (F2), so it moves with each retrain instead
+# of drifting; never tuned on data/safety_eval.jsonl.
 CLASSIFIER_SCORE_CAP = 0.9  # a model's guess is shown with less certainty than an exact phrase
 
 CATEGORIES = (
@@ -795,7 +794,7 @@ class SafetyDetector:
             taken: list[tuple[int, int]] = []
             ruled_out: list[CueHit] = []
             hits = find_cues(text, ruled_out)
-            model_says = doc.probs.get("safety_risk", 0.0) >= CLASSIFIER_THRESHOLD
+            model_says = doc.probs.get("safety_risk", 0.0) >= doc.safety_threshold
             if model_says and not hits and not ruled_out and not _FIGURATIVE_ONLY.search(_normalise(text)):
                 backstop.append(doc)
             for hit in hits:
