@@ -116,7 +116,11 @@ def test_hostile_names_titles_answers_and_messages_on_signed_in_pages(make_clien
         elif 'name="answer"' in page:
             data["answer"] = hostile
         a.post(loc, data=data, follow_redirects=False)
+    entry = loc.rsplit("/", 1)[1]  # the practice run is a journal entry: share it so the partner sees it too
+    post_form(a, f"/entries/{entry}/share", {"shared": "1"}, page="/my-data")
     pages = {
+        "entry-owner": a.get(f"/entries/{entry}").text,
+        "entry-partner": b.get(f"/entries/{entry}").text,
         "welcome": a.get("/welcome").text,
         "together-a": a.get("/together").text,
         "together-b": b.get("/together").text,
@@ -135,6 +139,7 @@ def test_hostile_names_titles_answers_and_messages_on_signed_in_pages(make_clien
         "Robert&#39;); DROP TABLE users; --" in pages["together-a"]
     )  # partner's display name, shown literally
     assert "{{ 7*7 }}" in pages["repair-a"]
+    assert "&lt;script&gt;alert(&#34;owned&#34;)&lt;/script&gt;" in pages["entry-partner"]
     # The SQL-looking text did nothing to the database.
     from heartwork.store import users
 
