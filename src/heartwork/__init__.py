@@ -35,7 +35,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from heartwork.coach import respond, review
+    from heartwork.coach.respond import respond
+    from heartwork.coach.review import review
     from heartwork.engine import analyze, analyze_many
 
 _LAZY = {
