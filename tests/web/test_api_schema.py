@@ -43,7 +43,7 @@ def test_api_conforms_to_its_schema(case) -> None:
 
 
 @pytest.mark.xfail(
-    strict=True,
+    strict=False,  # not strict: the coach's fix must not break this suite; then remove this marker
     reason="coach bug: heartwork.review('0', 'I') raises EmptyMessageError inside coach.review._rewrite "
     "(vetting an empty candidate); the API turns it into a 422 instead of a review",
 )
