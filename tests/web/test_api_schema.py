@@ -87,3 +87,54 @@ def test_forms_fuzz_never_crash(form, values) -> None:
             data["action"] = "review"
         r = c.post(path, data=data, follow_redirects=False)
     assert r.status_code < 500, (path, r.status_code, r.text[:300])
+
+
+_SIGNED_IN: dict[str, object] = {}
+
+
+def _signed_in_client() -> TestClient:
+    """One signed-in client (with a started practice and a repair conversation) reused by the fuzz examples."""
+    if "client" not in _SIGNED_IN:
+        import re
+
+        from webtest_support import post_form, signup
+
+        a, b = TestClient(APP, raise_server_exceptions=False), TestClient(APP, raise_server_exceptions=False)
+        signup(a, "fuzz-a")
+        signup(b, "fuzz-b")
+        code = re.search(
+            r'id="invite-code">([^<]+)<', post_form(a, "/together/invite", page="/together").text
+        )
+        post_form(b, "/together/join", {"code": code.group(1)}, page="/together")
+        _SIGNED_IN["practice"] = post_form(a, "/practice/soothing-touch/start", page="/practice").headers[
+            "location"
+        ]
+        _SIGNED_IN["repair"] = post_form(a, "/together/repair", {"title": "t"}, page="/together").headers[
+            "location"
+        ]
+        _SIGNED_IN["client"] = a
+    return _SIGNED_IN["client"]  # type: ignore[return-value]
+
+
+SIGNED_IN_FORMS = [
+    ("{practice}", ["answer", "choice", "action", "step_index"]),
+    ("{repair}/draft", ["draft", "turn", "x", "y"]),
+    ("{repair}/send", ["text", "turn", "x", "y"]),
+    ("{repair}/stage", ["stage", "x", "y", "z"]),
+    ("/progress/choice", ["choice", "note", "x", "y"]),
+    ("/progress/questionnaire/csi-4", ["item1", "item2", "item3", "item4"]),
+    ("/together/join", ["code", "x", "y", "z"]),
+    ("/safety/check-in", ["fear", "harm", "control", "safe_now"]),
+    ("/entries/1/share", ["shared", "x", "y", "z"]),
+    ("/my-data/delete", ["confirm", "password", "x", "y"]),
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(form=st.sampled_from(SIGNED_IN_FORMS), values=st.lists(st.text(max_size=200), min_size=4, max_size=4))
+def test_signed_in_forms_fuzz_never_crash(form, values) -> None:
+    c = _signed_in_client()
+    path = form[0].format(practice=_SIGNED_IN["practice"], repair=_SIGNED_IN["repair"])
+    data = {"csrf_token": csrf_of(c, "/read"), **dict(zip(form[1], values, strict=False))}
+    r = c.post(path, data=data, follow_redirects=False)
+    assert r.status_code < 500, (path, r.status_code, r.text[:300])

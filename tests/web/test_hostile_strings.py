@@ -145,3 +145,11 @@ def test_hostile_names_titles_answers_and_messages_on_signed_in_pages(make_clien
 
     with app.state.web.data.session(write=False) as s:
         assert {u.username for u in users.list_users(s)} >= {"mallory", "trent"}
+
+
+def test_hostile_nul_character_gets_a_clear_refusal(make_client) -> None:
+    c = make_client()
+    signup(c, "nul-user")
+    r = post_form(c, "/progress/choice", {"choice": "compassion", "note": "a\x00b"}, page="/progress")
+    assert r.status_code == 400 and "NUL character" in r.text and 'href="/progress"' in r.text
+    assert "a\x00b" not in c.get("/progress").text

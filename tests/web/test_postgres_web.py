@@ -58,6 +58,9 @@ def test_postgres_web_pairing_repair_privacy_export_delete(pg_admin_url: str, tm
         post_form(a, cloc + "/send", {"text": "I'm sorry I was late.", "turn": turn}, page=cloc)
         assert "sorry I was late" in b.get(cloc).text
         assert c.get(cloc).status_code == 404
+        # A NUL character (PostgreSQL text cannot hold one) gets a clear answer, never a server error.
+        r = post_form(a, cloc + "/draft", {"draft": "nul \x00 inside", "turn": "0"}, page=cloc)
+        assert r.status_code < 500, r.text[:300]
         r = post_form(a, "/my-data/export", page="/my-data")
         assert any("sorry I was late" in (t["sent_text"] or "") for t in r.json()["conversation_turns"])
         r = post_form(

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from heartwork import __version__
 from heartwork.settings import Settings
 from heartwork.web import config as web_config
-from heartwork.web.deps import CSRFError, LoginRequired, Problem, render
+from heartwork.web.deps import CSRFError, LoginRequired, Problem, back_for, render
 from heartwork.web.security import LoginLimiter, Passwords, SecurityHeadersMiddleware, SessionMiddleware
 
 HERE = Path(__file__).parent
@@ -119,7 +119,7 @@ def _install_handlers(app: FastAPI) -> None:
             title="Please try again",
             message="This form was out of date (its security token did not match). "
             "Go back, reload the page and send it again.",
-            back=request.url.path,
+            back=back_for(request.url.path),
         )
 
     @app.exception_handler(Problem)
@@ -150,14 +150,13 @@ def _install_handlers(app: FastAPI) -> None:
             )
         if _wants_json(request):
             return JSONResponse({"detail": message}, status_code=status)
-        back = request.headers.get("referer") or "/"
         return render(
             request,
             "problem.html",
             status=status,
             title="That did not work",
             message=message,
-            back=back if back.startswith("/") else "/",
+            back=back_for(request.url.path),
         )
 
     @app.exception_handler(404)
@@ -186,5 +185,5 @@ def _install_handlers(app: FastAPI) -> None:
             status=400,
             title="Something is missing",
             message=f"Please check these fields and send the form again: {fields or 'the form'}.",
-            back=request.url.path,
+            back=back_for(request.url.path),
         )

@@ -82,18 +82,52 @@ def require_user(request: Request) -> Viewer:
 
 
 async def check_csrf(request: Request) -> None:
-    """Every state-changing form carries the session's CSRF token (hidden field or X-CSRF-Token header)."""
+    """Every state-changing form carries the session's CSRF token (hidden field or X-CSRF-Token header).
+
+    Form text holding a NUL character is refused here with a clear message: no database text column can store
+    it (PostgreSQL rejects it outright), and it is never part of real writing.
+    """
     if request.method in {"GET", "HEAD", "OPTIONS"}:
         return
     token = request.headers.get(CSRF_HEADER)
-    if not token:
-        ctype = request.headers.get("content-type", "")
-        if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
-            form = await request.form()
-            value = form.get(CSRF_FIELD)
-            token = value if isinstance(value, str) else None
+    form = None
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()
+    if not token and form is not None:
+        value = form.get(CSRF_FIELD)
+        token = value if isinstance(value, str) else None
     if not csrf_ok(session(request), token):
         raise CSRFError()
+    if form is not None and any(isinstance(v, str) and "\x00" in v for v in form.values()):
+        raise Problem(
+            "The text contains an invisible NUL character (\\0), which cannot be saved. "
+            "Remove it (retyping the text works) and send again. Nothing was changed.",
+            back=back_for(request.url.path),
+        )
+
+
+_ACTION_SUFFIXES = ("/draft", "/send", "/stage", "/share")
+_BACK = {
+    "/together/repair": "/together",
+    "/together/invite": "/together",
+    "/together/join": "/together",
+    "/together/unpair": "/together",
+    "/my-data/export": "/my-data",
+    "/my-data/delete": "/my-data",
+    "/progress/choice": "/progress",
+    "/logout": "/",
+}
+
+
+def back_for(path: str) -> str:
+    """A page to go back to after a refused form post (the post's own path may have no page)."""
+    for suffix in _ACTION_SUFFIXES:
+        if path.endswith(suffix):
+            return path[: -len(suffix)]
+    if path.startswith("/practice/") and path.endswith("/start"):
+        return "/practice"
+    return _BACK.get(path, path)
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
