@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from webtest_support import make_app, signup
+from webtest_support import make_app, post_form, signup
 
 from heartwork.web.security import CSP
 
@@ -91,3 +91,36 @@ def test_secret_key_is_private_stable_and_shared_by_concurrent_workers(tmp_path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert _secret_key(home) == keys.pop()
     assert not list(home.glob(".web-secret.*"))
+
+
+def test_encrypted_store_locked_gives_a_clear_503_and_unlocked_works(_hermetic_home) -> None:
+    from webtest_support import signup
+
+    from heartwork.store import open_store
+
+    url = f"sqlite:///{_hermetic_home / 'heartwork.db'}"
+    st = open_store(url)
+    st.set_passphrase("a long and private passphrase")
+    st.close()
+    locked = make_app(_hermetic_home)  # opens the store itself, without the passphrase
+    with TestClient(locked) as c:
+        signup(c, "lock-test")  # the account row itself is not a private column
+        r = post_form(c, "/practice/self-compassion-break/start", page="/practice")  # a private journal entry
+        assert r.status_code == 503 and "encrypted" in r.text.lower()
+        assert "Traceback" not in r.text
+    locked.state.web.data.close()
+    unlocked_store = open_store(url)
+    unlocked_store.unlock("a long and private passphrase")
+    from heartwork.web.app import create_app
+
+    app = create_app(config=locked.state.web.config, store=unlocked_store)
+    with TestClient(app) as c:
+        signup(c, "open-test")
+        assert c.get("/my-data").status_code == 200
+        assert (
+            post_form(
+                c, "/progress/choice", {"choice": "compassion", "note": "private note"}, page="/progress"
+            ).status_code
+            == 303
+        )
+    unlocked_store.close()

@@ -48,8 +48,14 @@ def _templates() -> jinja2.Environment:
     return env
 
 
-def create_app(settings: Settings | None = None, *, config: web_config.WebConfig | None = None) -> FastAPI:
-    """Build the app. Settings are read here (``heartwork.settings.load()``), never at import time."""
+def create_app(
+    settings: Settings | None = None, *, config: web_config.WebConfig | None = None, store: Any = None
+) -> FastAPI:
+    """Build the app. Settings are read here (``heartwork.settings.load()``), never at import time.
+
+    ``store``: an already open ``heartwork.store.Store`` (``heartwork serve`` passes one it has unlocked when the
+    data is encrypted); by default the app opens ``settings.database_url`` on first use.
+    """
     from heartwork.settings import load
     from heartwork.web import api, pages, queries
 
@@ -71,7 +77,7 @@ def create_app(settings: Settings | None = None, *, config: web_config.WebConfig
             config.login_max_failures_account, config.login_max_failures_address, config.login_window_seconds
         ),
         passwords=Passwords(),
-        data=queries.Data(settings),
+        data=queries.Data(settings, store),
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

@@ -29,9 +29,16 @@ def _run(host: str, port: int, *, sqlite_default: bool) -> None:
 
     import uvicorn
 
+    from heartwork.store.db import open_cli_store
+    from heartwork.store.errors import StoreError
     from heartwork.web.app import create_app
 
-    app = create_app(settings)
+    try:  # migrate the schema now, and ask for the passphrase if the data is encrypted
+        store = open_cli_store(settings.database_url)
+    except StoreError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from exc
+    app = create_app(settings, store=store)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Heartwork is running at http://{shown}:{port}/  (press Ctrl+C to stop)")
     db = settings.database_url.split("@")[-1] if "@" in settings.database_url else settings.database_url

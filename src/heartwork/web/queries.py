@@ -21,9 +21,9 @@ from heartwork.web.deps import Viewer
 class Data:
     """Opens the store on first use (so building the app stays fast and tests can set the URL first)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, store: Any = None) -> None:
         self.settings = settings
-        self._store: Any = None
+        self._store: Any = store  # an open (and, if encrypted, unlocked) heartwork.store.Store, or None
         self._lock = threading.Lock()
 
     @property
