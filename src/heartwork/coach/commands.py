@@ -12,6 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
+from heartwork.taxonomy import COMPASSIONATE
+
 
 class Format(StrEnum):
     text = "text"
@@ -151,19 +153,7 @@ def respond_cmd(
             console.print(f"   [dim]{s.why}[/dim]")
 
 
-_COMPASSIONATE = frozenset(
-    {
-        "validation",
-        "accountability",
-        "amends",
-        "reassurance",
-        "need_statement",
-        "curiosity",
-        "appreciation",
-        "self_kindness",
-        "repair_attempt",
-    }
-)
+_COMPASSIONATE = frozenset(COMPASSIONATE)  # the taxonomy is the single source of label ids
 
 
 def review_cmd(
