@@ -18,7 +18,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
 def analyze_many(texts: Iterable[str], contexts: Sequence[str | None] | None = None) -> list[Analysis]:
     """Read many messages at once (batched: much faster per message than calling analyze in a loop)."""
     items = list(texts)
-    ctx = list(contexts) if contexts is not None else [None] * len(items)
+    ctx: list[str | None] = list(contexts) if contexts is not None else [None] * len(items)
     if len(ctx) != len(items):
         raise ValueError(
             f"Got {len(items)} texts but {len(ctx)} contexts; pass one context per text or none."

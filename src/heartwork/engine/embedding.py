@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from tokenizers import Tokenizer
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 TOKENIZER_FILE = MODELS / "tokenizer.json"
@@ -31,9 +32,7 @@ def sha256(path: Path) -> str:
 
 
 @cache
-def tokenizer():  # type: ignore[no-untyped-def]
-    from tokenizers import Tokenizer
-
+def tokenizer() -> Tokenizer:
     tok = Tokenizer.from_file(str(TOKENIZER_FILE))
     tok.no_padding()
     tok.enable_truncation(MAX_TOKENS + 2)
@@ -67,5 +66,5 @@ def embed(texts: list[str]) -> np.ndarray:
         # Each message's rows are contiguous: sum them with reduceat (much faster than np.add.at).
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
         out[nonempty] = np.add.reduceat(tab[flat], starts, axis=0)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
     return out / np.maximum(norms, 1e-9)

@@ -50,7 +50,7 @@ class NgramVocab:
                     out[row, j] += 1.0
         np.log1p(out, out=out)  # sublinear tf
         out *= self.idf
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
         return out / np.maximum(norms, 1e-9)
 
     def save(self, path: Path) -> None:

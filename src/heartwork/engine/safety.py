@@ -837,20 +837,22 @@ class SafetyDetector:
         from heartwork.engine.text import sentences
 
         earlier = [d for d in get_pipeline().detectors if d.order < self.order]
-        for doc in docs:
-            sents = [s for s in sentences(doc.text) if s.text.strip()]
+        # Score every sentence of every multi-sentence message in one batch (not one pipeline run per message).
+        per_doc = [[s for s in sentences(doc.text) if s.text.strip()] for doc in docs]
+        subs = [Doc(s.text) for sents in per_doc if len(sents) > 1 for s in sents]
+        try:
+            for d in earlier:
+                d.run(subs)
+        except Exception:  # the backstop must not fail the analysis; fall back to whole texts
+            subs = []
+        offset = 0
+        for doc, sents in zip(docs, per_doc, strict=True):
             start, end, prob = 0, len(doc.text), doc.probs.get("safety_risk", 0.0)
-            if len(sents) > 1:
-                subs = [Doc(s.text) for s in sents]
-                for d in earlier:
-                    try:
-                        d.run(subs)
-                    except Exception:  # the backstop must not fail the analysis; fall back to the whole text
-                        subs = []
-                        break
-                if subs:
-                    best = max(range(len(sents)), key=lambda i: subs[i].probs.get("safety_risk", 0.0))
-                    start, end = sents[best].start, sents[best].end
+            if len(sents) > 1 and subs:
+                mine = subs[offset : offset + len(sents)]
+                offset += len(sents)
+                best = max(range(len(sents)), key=lambda i: mine[i].probs.get("safety_risk", 0.0))
+                start, end = sents[best].start, sents[best].end
             while start < end and doc.text[start].isspace():
                 start += 1
             while end > start and doc.text[end - 1].isspace():
