@@ -26,7 +26,7 @@ from sqlalchemy import Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from heartwork.store.errors import StoreError, StoreLocked, WrongPassphrase
+from heartwork.store.errors import StoreError, StoreLocked, WrongPassphrase, check_no_nul
 
 __all__ = [
     "DEFAULT_KDF",
@@ -194,7 +194,9 @@ class EncryptedText(TypeDecorator[str]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return encode_value(self._to_text(value), self._aad, self._bind_cipher(dialect))
+        text = self._to_text(value)
+        check_no_nul(text)  # refused whether or not the value is encrypted (PostgreSQL text cannot hold NUL)
+        return encode_value(text, self._aad, self._bind_cipher(dialect))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         if value is None:

@@ -25,7 +25,15 @@ from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError, State
 from sqlalchemy.orm import Session, sessionmaker
 
 from heartwork.store.crypto import CryptoState
-from heartwork.store.errors import StoreError, StoreFull, StoreReadOnly, StoreUnavailable
+from heartwork.store.errors import (
+    NUL_MESSAGE,
+    NulCharacter,
+    StoreError,
+    StoreFull,
+    StoreReadOnly,
+    StoreUnavailable,
+    check_no_nul,
+)
 
 __all__ = ["PASSPHRASE_ENV", "SQLITE_BUSY_TIMEOUT_MS", "Store", "open_cli_store", "open_store"]
 
@@ -48,7 +56,27 @@ def _normalise_url(url: str) -> str:
     return url
 
 
+def _refuse_nul(
+    _conn: Connection, _cursor: Any, _statement: str, parameters: Any, _context: Any, executemany: bool
+) -> None:
+    """Refuse text holding a NUL character before it reaches the database, on SQLite and PostgreSQL alike.
+
+    PostgreSQL text cannot hold NUL (the driver fails with a raw error); SQLite could, but then the same data
+    would not move to PostgreSQL (backup/restore), so both refuse it with the same clear NulCharacter.
+    Encrypted columns check the plain text themselves (crypto.EncryptedText), before it is encrypted.
+    """
+    for row in parameters if executemany else (parameters,):
+        for value in row.values() if isinstance(row, dict) else row or ():
+            check_no_nul(value)
+
+
 def _make_engine(url: str) -> Engine:
+    engine = _make_dialect_engine(url)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
+    return engine
+
+
+def _make_dialect_engine(url: str) -> Engine:
     u = make_url(url)
     backend = u.get_backend_name()
     if backend == "sqlite":
@@ -105,6 +133,8 @@ def _make_engine(url: str) -> Engine:
 def translate_db_error(exc: BaseException, where: str) -> StoreError | None:
     """Map driver errors to clear, actionable StoreErrors (None when it is not a known environment fault)."""
     msg = str(getattr(exc, "orig", exc) or exc).lower()
+    if "nul (0x00)" in msg or "0x00 bytes" in msg:  # a path that bypassed the checks: same clear error
+        return NulCharacter(NUL_MESSAGE)
     if "readonly database" in msg or "read-only" in msg or "read only" in msg:
         fix = (
             "Check that your database role may write and the server is not in read-only mode."

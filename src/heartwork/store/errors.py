@@ -7,6 +7,7 @@ __all__ = [
     "InviteError",
     "NotFound",
     "NotShareable",
+    "NulCharacter",
     "PermissionDenied",
     "StoreError",
     "StoreFull",
@@ -14,6 +15,7 @@ __all__ = [
     "StoreReadOnly",
     "StoreUnavailable",
     "WrongPassphrase",
+    "check_no_nul",
 ]
 
 
@@ -59,3 +61,21 @@ class InviteError(StoreError):
 
 class BackupError(StoreError):
     """A backup file cannot be read or restored."""
+
+
+class NulCharacter(StoreError):
+    """Text holds a NUL character (\\x00). PostgreSQL text cannot hold it, so the store refuses it on every
+    database alike (SQLite too), before anything is written, rather than silently altering a person's words.
+    JSON values are not affected: their NUL is written as the escape ``\\u0000`` and reads back unchanged."""
+
+
+NUL_MESSAGE = (
+    "The text contains a NUL character (\\x00), which cannot be stored, so nothing was saved. "
+    "It is invisible and usually comes from a copy-paste or a damaged file: remove it and try again."
+)
+
+
+def check_no_nul(value: object) -> None:
+    """Raise NulCharacter if ``value`` is text holding a NUL character."""
+    if isinstance(value, str) and "\x00" in value:
+        raise NulCharacter(NUL_MESSAGE)
