@@ -42,11 +42,6 @@ def test_api_conforms_to_its_schema(case) -> None:
     case.call_and_validate(excluded_checks=excluded)
 
 
-@pytest.mark.xfail(
-    strict=False,  # not strict: the coach's fix must not break this suite; then remove this marker
-    reason="coach bug: heartwork.review('0', 'I') raises EmptyMessageError inside coach.review._rewrite "
-    "(vetting an empty candidate); the API turns it into a 422 instead of a review",
-)
 def test_api_review_of_very_short_texts() -> None:
     with TestClient(APP) as c:
         r = c.post("/api/review", json={"to": "0", "draft": "I"})

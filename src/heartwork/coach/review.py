@@ -31,6 +31,12 @@ SCORE_PER_REACTIVE = 25
 
 _BREAK = "I'm getting overwhelmed and need a short break"
 
+# The tip for a draft too short to rewrite (e.g. one word): a kind, clear result instead of an empty rewrite.
+NOTHING_TO_REWRITE = (
+    "There is nothing in your draft for the coach to rewrite: once the words that may land badly are set aside, "
+    "none of yours are left to keep. A kind start is to acknowledge how they feel, then say what you would like."
+)
+
 TRY_INSTEAD: dict[str, str] = {
     "criticism": "Turn “you always/never …” into one specific moment and how it felt: “When you …, I feel …”.",
     "contempt": "Leave out mockery and name-calling; say the hurt underneath instead.",
@@ -190,7 +196,10 @@ def review(to: str, draft: str, *, my_part: str | None = None, country: str | No
     score_after: int | None = None
     if findings or not leads_with_pain:
         rewrite = _rewrite(draft, analysis, beneath, reading, part, leads_with_pain)
-        if rewrite is None:
+        if rewrite == "":
+            rewrite = None
+            tips.append(NOTHING_TO_REWRITE)
+        elif rewrite is None:
             notices.append(
                 "The coach could not write a rewrite the analyzer reads as free of reactive patterns."
             )
@@ -256,6 +265,7 @@ def _lower_first(s: str) -> str:
 def _rewrite(
     draft: str, analysis: Analysis, beneath: Analysis, reading: Any, part: str | None, leads_with_pain: bool
 ) -> str | None:
+    """The rewrite; "" when nothing of the draft is left to rewrite, None when no clean rewrite was found."""
     from heartwork.engine.text import sentences
 
     feel = _feeling_word(analysis)
@@ -339,6 +349,8 @@ def _rewrite(
     opener = [] if leads_with_pain else _opener(beneath, reading)
     body = _dedupe([*opener, *front, *later])
     text = _carry_facts(" ".join(body), draft)
+    if not text:
+        return ""  # nothing of the draft is left to keep (e.g. a one-word draft read as reactive)
     # Re-read the rewrite; drop any sentence that still reads as reactive (carrying its facts) and retry once.
     for _ in range(2):
         verdict = vet_many([text], beneath.text, require_grounding=False)[0]
@@ -351,6 +363,8 @@ def _rewrite(
             if not any(f.span.start < s.end and f.span.end > s.start for f in bad)
         ]
         text = _carry_facts(" ".join(kept), draft)
+        if not text:
+            return None  # every sentence still read as reactive: no clean rewrite
     return text if vet_many([text], beneath.text, require_grounding=False)[0].ok else None
 
 
