@@ -46,7 +46,19 @@ def _rx(p: str) -> re.Pattern[str]:
 # Words that make a "you always/never ..." sentence fond rather than critical.
 _FOND = (
     r"(?:laugh|smile|crack me up|make me happy|feel (?:better|safe|loved|special)|know (?:just )?(?:what|how)|"
-    r"the first|best|love|sweet|kind|beautiful|amazing|cute|funny|thoughtful|manage to|help|there for me|proud)"
+    r"the first|best|love|sweet|kind|beautiful|amazing|cute|funny|thoughtful|manage to|help|there for me|proud|"
+    r"know|smell|look|nice|good|great|lovely|gorgeous|perfect|cuddle|hug|have to (?:explain|apologi[sz]e)|"
+    r"been (?:too much|a burden)|❤|😍|🥰)"
+)
+# Owning, reassuring or logistical context: a "defensive" phrase inside it is not a defence against the partner.
+_OWNING = (
+    r"\byou'?re right\b|\bi get it\b|\bthat'?s on me\b|\b(?<!not )my (?:fault|bad|mistake)\b|\bdon'?t worry\b|"
+    r"\byou(?:'re| are) not (?:a |too )|\bnot a bad\b|\bi'?ll (?:ring|call|text) you\b"
+)
+# Self-deprecation about a skill or a small thing ("I'm hopeless at names") is not global self-judgement.
+_SKILL = (
+    r"\b(?:bad|hopeless|useless|rubbish|terrible|awful|the worst|pathetic) at\b|"
+    r"\bworst \w+ (?:driver|parker|cook|singer|speller|dancer)\b|\bit'?s a gift\b"
 )
 # Markers that a line is playful (shared jokes between partners).
 _PLAYFUL = r"(?:\b(?:haha+|hehe+|lol|lmao|jk|just kidding|kidding|teasing)\b|😂|🤣|😜|😘|😝|;\)|:p\b|xx\b)"
@@ -88,7 +100,7 @@ _RULES: tuple[Rule, ...] = (
         ),
         unless=_rx(r"\b(?:not|n't)\b.{0,12}$|" + _PLAYFUL),
     ),
-    Rule("contempt", _rx(r"\bwhat are you,? (?:five|5|a child|twelve|12|ten|10)\b")),
+    Rule("contempt", _rx(r"\bwhat are you,? (?:five|5|a child|twelve|12|ten|10)\b"), unless=_rx(_PLAYFUL)),
     Rule(
         "contempt",
         _rx(r"\b(?:oh,? )?(?:great|nice|good|brilliant) (?:job|work|one),? (?:genius|einstein|sherlock)\b"),
@@ -164,7 +176,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "defensiveness",
         _rx(
-            r"\bi'?m not (?:the one|the \w+ (?:here|one))\b|\byou'?re the one who\b|\bso (?:now )?i'?m the (?:villain|bad guy|problem|monster)\b"
+            r"\bi'?m not (?:the one|the (?!only)\w+ (?:here|one))\b|\byou'?re the one who\b|\bso (?:now )?i'?m the (?:villain|bad guy|problem|monster)\b"
         ),
     ),
     Rule(
@@ -220,7 +232,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "stonewalling",
         _rx(
-            r"\bnot (?:doing|having) this(?: again| conversation| now| tonight)?\b|\bnot saying another word\b|\bnot wasting my (?:time|breath)\b|\bend of (?:discussion|story)\b"
+            r"\bnot (?:doing|having) this(?! on purpose| to (?:you|hurt))(?: again| conversation| now| tonight)?\b|\bnot saying another word\b|\bnot wasting my (?:time|breath)\b|\bend of (?:discussion|story)\b"
         ),
     ),
     Rule(
@@ -288,7 +300,7 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "self_criticism",
-        _rx(r"\bi don'?t deserve (?:you|love|anyone|this)\b|\bno wonder (?:you|nobody|no one)\b"),
+        _rx(r"\bi don'?t deserve (?:you|love|anyone|this)\b|\bno wonder (?:nobody|no one)\b"),
     ),
     Rule(
         "self_criticism",
@@ -521,6 +533,21 @@ _VETOES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("non_apology", _rx(r"\bi'?m sorry (?:i|that i)\b(?![^.!?]*\bbut\b)")),
+    # sympathy or a quick correction, not an apology that dodges
+    (
+        "non_apology",
+        _rx(
+            r"\bsorry (?:to hear|about (?:your|the)|for your loss|your \w+ (?:got|was|is|has))\b|"
+            r"\bsorry,? (?:i )?meant\b|\bcame out wrong\b"
+        ),
+    ),
+    (
+        "invalidation",
+        _rx(
+            r"\byou(?:'re| are) not (?:being )?(?:dramatic|overreacting|too sensitive|crazy|silly|paranoid)\b|"
+            r"\bbig deal to me\b"
+        ),
+    ),
     ("self_criticism", _rx(r"\b(?:i messed up|my mistake|my fault)\b(?![^.!?]*\b(?:always|everything)\b)")),
 )
 
@@ -542,6 +569,12 @@ def _label_gates() -> dict[str, re.Pattern[str]]:
 
 
 _GATES = _label_gates()
+# Sentence contexts that cancel every rule of a label (checked like Rule.unless).
+_LABEL_UNLESS = {
+    "defensiveness": _rx(_OWNING),
+    "self_criticism": _rx(_SKILL + "|" + _PLAYFUL),
+    "criticism": _rx(r"\blove you\b|❤|😍|🥰"),
+}
 _BY_LABEL = {label: tuple(r for r in _RULES if r.label == label) for label in _GATES}
 
 
@@ -582,8 +615,16 @@ class RuleDetector:
         text = doc.text
         quotes = quoted_ranges(text)
         seen: set[tuple[str, int]] = set()
-        for sent in sentences(text):
-            rules = [r for label, gate in _GATES.items() if gate.search(sent.text) for r in _BY_LABEL[label]]
+        sents = sentences(text)
+        for k, sent in enumerate(sents):
+            # label-wide cancels read this sentence and the next ("That's not true! You're NOT a bad cook")
+            around = sent.text if k + 1 == len(sents) else f"{sent.text} {sents[k + 1].text}"
+            rules = [
+                r
+                for label, gate in _GATES.items()
+                if gate.search(sent.text) and not (label in _LABEL_UNLESS and _LABEL_UNLESS[label].search(around))
+                for r in _BY_LABEL[label]
+            ]
             for rule in rules:
                 if rule.unless is not None and rule.unless.search(sent.text):
                     continue

@@ -34,6 +34,10 @@ OTHER_BETA = 1.0
 # safety_risk: recall weighs twice precision (missing a person at risk is worse than a calm, dismissable note).
 SAFETY_BETA = 2.0
 GRID = np.round(np.arange(0.10, 0.951, 0.025), 3)
+# Out-of-fold false-alarm budget (share of kind/neutral messages given a reactive label). Set below the
+# product target of 5% because messages from new writers score worse than cross-validation on our own
+# (measured: train-on-two-writers, test-on-the-third gave ~1.3 points more false alarms than CV).
+FA_BUDGET = 0.03
 METRICS_FILE = MODELS / "metrics.json"
 
 
@@ -168,6 +172,27 @@ def choose_thresholds(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
     return out
 
 
+def enforce_false_alarm_budget(y: np.ndarray, p: np.ndarray, thresholds: dict[str, float]) -> dict[str, float]:
+    """Raise reactive thresholds, the worst offender first, until out-of-fold false alarms fit FA_BUDGET."""
+    out = dict(thresholds)
+    reactive = [LABELS.index(label) for label in REACTIVE]
+    gold_risky = y[:, reactive + [LABELS.index("safety_risk")]].any(axis=1)
+    kind = p[~gold_risky][:, reactive]
+    if not len(kind):
+        return out
+    while True:
+        t = np.array([out[LABELS[j]] for j in reactive])
+        alarms = kind >= t
+        if alarms.any(axis=1).mean() <= FA_BUDGET:
+            return out
+        raisable = [k for k in range(len(reactive)) if t[k] < GRID[-1]]
+        if not raisable:
+            return out
+        worst = max(raisable, key=lambda k: int(alarms[:, k].sum()))
+        label = LABELS[reactive[worst]]
+        out[label] = float(GRID[min(len(GRID) - 1, int(np.searchsorted(GRID, out[label], side="right")))])
+
+
 def predicted_sets(p: np.ndarray, thresholds: dict[str, float]) -> list[set[str]]:
     t = np.array([thresholds[label] for label in LABELS])
     return [{LABELS[j] for j in np.flatnonzero(row >= t)} for row in p]
@@ -182,7 +207,7 @@ def train(
     log(f"training on {len(examples)} messages from {', '.join(n for _, n in sources)}")
     y = labels_matrix(examples)
     oof, folds = out_of_fold(examples, c, log)
-    thresholds = choose_thresholds(y, oof)
+    thresholds = enforce_false_alarm_budget(y, oof, choose_thresholds(y, oof))
     pred = cross_validated_labels(examples, folds, thresholds)
     gold = [set(e.labels) for e in examples]
     metrics: dict[str, object] = {"cross_validated_all": score(gold, pred).to_dict(), "folds": FOLDS, "C": c}
