@@ -112,7 +112,7 @@ def test_commands_ctrl_c_mid_practice_saves_a_draft_and_resume_finishes_it() -> 
         env=env,
     )
     assert proc.stdin is not None
-    _read_until(proc, b"(Enter)")
+    _read_until(proc, b"(Press Enter to go on)")
     proc.stdin.write(b"\nShe said I never listen\n")
     proc.stdin.flush()
     _read_until(proc, b"what did you feel about yourself")

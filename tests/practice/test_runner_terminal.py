@@ -122,7 +122,7 @@ tmux_missing = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tm
 def test_runner_drives_a_practice_in_tmux(_hermetic_home: Path) -> None:
     t = Tmux(_command(_hermetic_home, "practice", "soothing-touch", "--no-pause"))
     try:
-        t.wait_for("(Enter)")
+        t.wait_for("(Press Enter to go on)")
         t.type("")
         t.wait_for("How settled do you feel right now?")
         t.type("15")
@@ -158,7 +158,7 @@ def test_runner_drives_a_practice_in_tmux(_hermetic_home: Path) -> None:
 def test_runner_ctrl_c_in_a_real_terminal_saves_a_draft(_hermetic_home: Path) -> None:
     t = Tmux(_command(_hermetic_home, "practice", "letter-to-myself", "--no-pause"))
     try:
-        t.wait_for("(Enter)")
+        t.wait_for("(Press Enter to go on)")
         t.type("")
         t.wait_for("What are you struggling with")
         t.type("I was short with my sister")

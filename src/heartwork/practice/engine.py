@@ -333,9 +333,8 @@ class Session:
                 self._next()
                 return Outcome(ok=True)
             if step.type == "prompt":
-                return Outcome(
-                    ok=False, error="Take your time. A few words are enough (Ctrl-C saves a draft and stops)."
-                )
+                # How to stop for now (Ctrl-C, a button) is the face's to say; the engine stays UI-independent.
+                return Outcome(ok=False, error="Take your time. A few words are enough.")
         if step.type == "scale":
             try:
                 return self._accept(step, parse_scale(text, step))

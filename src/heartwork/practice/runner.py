@@ -4,6 +4,10 @@ Pacing: breath and timer steps sleep for their seconds multiplied by ``pace`` (`
 environment, 1 by default; ``--no-pause`` or ``HEARTWORK_PACE=0`` makes them instant), and each can be skipped
 by typing ``skip`` when it starts. Ctrl-C or closed input at any point stops the practice and keeps what was
 written as a draft; the caller saves it.
+
+How to answer is the runner's wording, not the script's: scripts say only what the person reads (they are
+shared with the web app, which shows its own buttons), and this runner adds "Press Enter to go on", "Press
+Enter to skip." for optional questions, "Press Enter to keep it." when a question has a default, and so on.
 """
 
 from __future__ import annotations
@@ -23,6 +27,13 @@ from heartwork.practice.schema import Step
 __all__ = ["TerminalRunner", "pace_from_env", "show_safety_note"]
 
 SKIP_WORDS = {"skip", "s", "no", "n"}
+
+# The terminal's own words for how to answer (the web app renders buttons instead).
+GO_ON = "(Press Enter to go on)"
+TO_SKIP = "(Press Enter to skip.)"
+TO_KEEP = "(Press Enter to keep it.)"
+TO_FINISH = "(Finish with an empty line.)"
+TO_STOP = "(Ctrl-C saves a draft and stops.)"
 
 
 def pace_from_env(no_pause: bool = False) -> float:
@@ -94,7 +105,7 @@ class TerminalRunner:
         text = session.render(step)
         if step.type == "text":
             self._say(text)
-            self._read("[dim](Enter)[/dim] ")
+            self._read(f"[dim]{GO_ON}[/dim] ")
             session.acknowledge()
         elif step.type in ("breath", "timer"):
             self._paced(step, text)
@@ -150,8 +161,12 @@ class TerminalRunner:
         default = session.default_for(step)
         if default and default != self._shown:
             self.console.print(Panel(Text(default), border_style="blue"))
+        if default:
+            self.console.print(Text(TO_KEEP, style="dim"))
+        elif not step.required:
+            self.console.print(Text(TO_SKIP, style="dim"))
         if step.multiline:
-            self.console.print(Text("(Finish with an empty line.)", style="dim"))
+            self.console.print(Text(TO_FINISH, style="dim"))
         while True:
             raw = self._multiline() if step.multiline else self._read("> ")
             outcome = session.submit(raw)
@@ -159,7 +174,10 @@ class TerminalRunner:
                 for note in outcome.notes:
                     self.console.print(Text("  " + note, style="italic magenta"))
                 return
-            self.console.print(Text(outcome.error, style="yellow"))
+            error = Text(outcome.error, style="yellow")
+            if not raw.strip():  # stuck on a question that needs an answer: say how to stop for now
+                error.append(" " + TO_STOP, style="dim")
+            self.console.print(error)
 
     def _multiline(self) -> str:
         lines: list[str] = []

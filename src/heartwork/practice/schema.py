@@ -111,6 +111,12 @@ MAX_BREATHS: Final = 20
 MAX_PHASE_SECONDS: Final = 12
 MAX_TIMER_SECONDS: Final = 600
 MAX_SCALE_SPAN: Final = 20
+# Words about how to answer in one face (a key, a click, a blank line) belong to the runner, not to a script:
+# the terminal says "Press Enter to go on", the web app shows a button. A script says only what a person reads.
+_UI_WORDS = re.compile(
+    r"\b(?:press|hit|type)\s+(?:enter|return)\b|\bctrl-?c\b|\bclick\b|\b(?:empty|blank)\s+line\b",
+    re.IGNORECASE,
+)
 
 
 class ScriptError(ValueError):
@@ -371,6 +377,14 @@ def parse_practice(data: Any, source: str = "<script>") -> Practice:
                         if v not in seen:
                             err(where, f"input {k!r} refers to {v!r}, not an earlier step's id")
                     kw["inputs"] = {str(k): str(v) for k, v in inputs.items()}
+        words = [kw["text"], kw.get("hint", ""), kw.get("placeholder", ""), *kw.get("notice", {}).values()]
+        words += [o.label for o in kw.get("options", ())] + list(kw.get("labels", {}).values())
+        for found in sorted({m.group(0) for w in words for m in _UI_WORDS.finditer(w)}):
+            err(
+                where,
+                f"says {found!r}: how to answer is the runner's to say (the terminal adds 'Press Enter "
+                "to go on', the web app shows a button); write only what the person reads",
+            )
         if kw.get("id"):
             seen.add(kw["id"])
         steps.append(Step(**kw))
@@ -380,6 +394,13 @@ def parse_practice(data: Any, source: str = "<script>") -> Practice:
     if not isinstance(closing, str):
         err("closing", "must be text")
         closing = ""
+    for key, value in (("summary", data.get("summary")), ("closing", closing)):
+        for found in sorted(
+            {m.group(0) for m in _UI_WORDS.finditer(value if isinstance(value, str) else "")}
+        ):
+            err(
+                key, f"says {found!r}: how to answer is the runner's to say; write only what the person reads"
+            )
     if errors:
         raise ScriptError(f"{source} is not a valid practice script:\n  - " + "\n  - ".join(errors))
     return Practice(
