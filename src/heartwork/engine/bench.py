@@ -75,6 +75,12 @@ lat.sort()
 out["p50_ms"] = lat[len(lat) // 2]
 out["p95_ms"] = lat[int(len(lat) * 0.95)]
 out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# batch worker processes (one per core): add the largest worker's peak once per worker, an upper bound
+from heartwork.engine.pipeline import _pool, _workers
+if mode == "full":
+    _pool(_workers()).shutdown(wait=True)  # joined workers count in RUSAGE_CHILDREN
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+out["peak_rss_mb"] += kids * _workers() if mode == "full" else 0
 print(json.dumps(out))
 """
 
@@ -124,7 +130,7 @@ def run(messages: int = 20_000, single: int = 300) -> dict[str, dict[str, float]
         ("warm latency p50 (ms)", full["p50_ms"], base["p50_ms"], "<= 15"),
         ("warm latency p95 (ms)", full["p95_ms"], base["p95_ms"], ""),
         ("cold start (s)", cold_full, cold_base, "<= 1.5 (full)"),
-        ("peak RSS (MB)", full["peak_rss_mb"], base["peak_rss_mb"], "<= 400"),
+        ("peak RSS, all processes (MB)", full["peak_rss_mb"], base["peak_rss_mb"], "<= 400"),
     ]
     for name, a, b, target in rows:
         table.add_row(name, f"{a:,.2f}", f"{b:,.2f}", f"{a / b:.2f}x" if b else "-", target)

@@ -33,6 +33,9 @@ CACHE_SIZE = 50_000
 # Batches at least this large are split across worker processes (one per core; HEARTWORK_WORKERS overrides).
 # Below it, starting workers (~1 s each, once) costs more than it saves.
 PARALLEL_MIN = 2_000
+# Detectors see at most this many messages at once: the classifier's dense feature matrix is
+# ~25 KB per message, so this bounds memory (~25 MB) whatever the batch size.
+CHUNK = 1_000
 
 
 class EmptyMessageError(ValueError):
@@ -114,9 +117,12 @@ class Pipeline:
         return self.analyze_serial(texts, contexts)
 
     def analyze_serial(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
-        docs = [Doc(t, c) for t, c in zip(texts, contexts, strict=True)]
-        self._run_detectors(docs)
-        return [_freeze(d) for d in docs]
+        out: list[Analysis] = []
+        for i in range(0, len(texts), CHUNK):
+            docs = [Doc(t, c) for t, c in zip(texts[i : i + CHUNK], contexts[i : i + CHUNK], strict=True)]
+            self._run_detectors(docs)
+            out.extend(_freeze(d) for d in docs)
+        return out
 
     def _run_detectors(self, docs: list[Doc]) -> None:
         for d in self.detectors:
