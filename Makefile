@@ -1,12 +1,12 @@
 # Everything a fresh machine needs, from nothing but Python.
-#   make run   - set up and start Heartwork (the web app at http://127.0.0.1:8000 once built; else the terminal session)
+#   make run   - set up and start Heartwork: the web app at http://127.0.0.1:8000 (`heartwork start`; Ctrl+C stops it)
 #   make test  - set up and run lint, type checks and the whole test suite (what CI runs)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest system-deps postgres bench eval train clean
+.PHONY: install run test lint typecheck pytest system-deps postgres bench eval train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
