@@ -73,14 +73,39 @@ _MINIMISERS = re.compile(r"\b(?:only|just|even|literally|obviously|clearly|serio
 
 
 def key_facts(text: str) -> list[str]:
-    """Names, times and amounts in a text, in order (what a rewrite must keep)."""
+    """Names, times and amounts in a text, in order (what a rewrite must keep).
+
+    A capitalised word that opens a sentence and is followed by an object or a particle, as an imperative is
+    ("Leave me alone.", "Calm down, …", "Forget it!"), is not taken for a name unless it is also capitalised in
+    the middle of a sentence; "Tom paid …" and "Sam, …" still are names.
+    """
     facts = [m.group(0) for m in _FACT_RX.finditer(text)]
-    for m in _NAME_RX.finditer(text):
+    names = list(_NAME_RX.finditer(text))
+    mid_sentence = {m.group(0).removesuffix("'s") for m in names if not _opens_sentence(text, m.start())}
+    for m in names:
         word = m.group(0)
-        base = word[:-2] if word.endswith("'s") else word
-        if base not in _NOT_NAMES and not _FACT_RX.fullmatch(base):
-            facts.append(base)
+        base = word.removesuffix("'s")
+        if base in _NOT_NAMES or _FACT_RX.fullmatch(base):
+            continue
+        if (
+            _opens_sentence(text, m.start())
+            and base not in mid_sentence
+            and _IMPERATIVE_NEXT.match(text, m.end())
+        ):
+            continue
+        facts.append(base)
     return list(dict.fromkeys(facts))
+
+
+# What follows a sentence-opening imperative ("Leave me", "Calm down", "Forget it"), and rarely a name.
+_IMPERATIVE_NEXT = re.compile(
+    r"\s+(?:me|it|us|them|him|her|yourself|this|that|down|up|off|out|away|over|back)\b", re.IGNORECASE
+)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?…\n"
 
 
 def compassion_score(analysis: Analysis) -> int:
