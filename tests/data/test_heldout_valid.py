@@ -22,7 +22,12 @@ ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "data" / "heldout.jsonl"
 SAFETY_EVAL = ROOT / "data" / "safety_eval.jsonl"
 TRAIN = ROOT / "data" / "train.jsonl"
-DEV = Path(os.environ.get("HEARTWORK_DEV_CORPUS", "/work/shared/data/heartwork-dev/dev.jsonl"))
+DEV = Path(
+    os.environ.get(
+        "HEARTWORK_DEV_CORPUS",
+        ROOT.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl",
+    )
+)
 
 HELDOUT_MIN_LINES = 600
 SAFETY_MIN_LINES = 200

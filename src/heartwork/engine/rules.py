@@ -622,7 +622,8 @@ class RuleDetector:
             rules = [
                 r
                 for label, gate in _GATES.items()
-                if gate.search(sent.text) and not (label in _LABEL_UNLESS and _LABEL_UNLESS[label].search(around))
+                if gate.search(sent.text)
+                and not (label in _LABEL_UNLESS and _LABEL_UNLESS[label].search(around))
                 for r in _BY_LABEL[label]
             ]
             for rule in rules:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from heartwork.engine.pipeline import Doc
 from heartwork.model import Finding, Span
+from heartwork.taxonomy import COMPASSIONATE, REACTIVE
 
 __all__ = ["CATEGORIES", "EXPLANATIONS", "SafetyDetector", "category_of", "find_cues"]
 
@@ -671,7 +672,8 @@ _CUES: tuple[Cue, ...] = (
 _FIGURATIVE_ONLY = _rx(
     r"\b(?:is|are|was|were|'s|'re)\s+killing\s+me\b|\bkilling\s+it\b|\bkilled\s+it\b|\bkill(?:ed)?\s+the\s+(?:lights?|engine|music|vibe|mood)|"
     r"\bdying\s+(?:of|from)\s+laughter|\bdied\s+laughing|\bi'?m\s+dead\s*(?:😂|🤣|💀|lol|lmao|haha)|\b(?:my\s+)?(?:feet|back|legs|head)\s+(?:are|is)\s+killing\s+me|"
-    r"\bscared\s+of\s+(?:spiders|heights|the\s+dark|clowns|flying|needles)|\bafraid\s+of\s+(?:spiders|heights|the\s+dark|flying|needles)"
+    r"\bscared\s+of\s+(?:spiders|heights|the\s+dark|clowns|flying|needles)|\bafraid\s+of\s+(?:spiders|heights|the\s+dark|flying|needles)|"
+    r"\bhair\s*cut\b|\bcut\s+(?:my|your|his|her)\s+hair\b|\bcut\s+(?:the\s+)?(?:grass|lawn|hedge|cake|costs?|back\s+on)\b"
 )
 
 
@@ -780,6 +782,18 @@ def explanation(category: str, evidence: str) -> str:
     return EXPLANATIONS.get(category, EXPLANATIONS["other"]).format(evidence=words)
 
 
+_KIND_MOVES = frozenset(COMPASSIONATE)
+_REACTIVE = frozenset(REACTIVE)
+
+
+def _reads_kind(doc: Doc) -> bool:
+    """The model-only backstop stays quiet on a message read as purely kind (a need statement, thanks...):
+    its n-gram features mistook requests like "Would you be willing to check with me first?" for monitoring.
+    A kind message that names real danger still carries a safety cue, which the rules catch."""
+    labels = {f.label for f in doc.findings}
+    return bool(labels & _KIND_MOVES) and not labels & _REACTIVE
+
+
 class SafetyDetector:
     name = "safety"
     order = 30
@@ -795,7 +809,13 @@ class SafetyDetector:
             ruled_out: list[CueHit] = []
             hits = find_cues(text, ruled_out)
             model_says = doc.probs.get("safety_risk", 0.0) >= doc.safety_threshold
-            if model_says and not hits and not ruled_out and not _FIGURATIVE_ONLY.search(_normalise(text)):
+            if (
+                model_says
+                and not hits
+                and not ruled_out
+                and not _reads_kind(doc)
+                and not _FIGURATIVE_ONLY.search(_normalise(text))
+            ):
                 backstop.append(doc)
             for hit in hits:
                 evidence = text[hit.start : hit.end]

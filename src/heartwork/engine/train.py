@@ -173,7 +173,9 @@ def choose_thresholds(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
     return out
 
 
-def enforce_false_alarm_budget(y: np.ndarray, p: np.ndarray, thresholds: dict[str, float]) -> dict[str, float]:
+def enforce_false_alarm_budget(
+    y: np.ndarray, p: np.ndarray, thresholds: dict[str, float]
+) -> dict[str, float]:
     """Raise reactive thresholds, the worst offender first, until out-of-fold false alarms fit FA_BUDGET."""
     out = dict(thresholds)
     reactive = [LABELS.index(label) for label in REACTIVE]
