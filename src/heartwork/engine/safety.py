@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from heartwork.engine.pipeline import Doc
+from heartwork.engine.text import sentences
 from heartwork.model import Finding, Span
 from heartwork.taxonomy import COMPASSIONATE, REACTIVE
 
@@ -687,7 +688,6 @@ def _normalise(text: str) -> str:
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -698,13 +698,9 @@ class CueHit:
 
 
 def _sentence_bounds(text: str) -> tuple[list[int], list[int]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _SENT.finditer(text):
-        if m.end() > m.start():
-            starts.append(m.start())
-            ends.append(m.end())
-    return starts, ends
+    """Sentence starts and ends, from the engine's one sentence splitter."""
+    sents = sentences(text)
+    return [x.start for x in sents], [x.end for x in sents]
 
 
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], s0: int, s1: int) -> bool:
@@ -854,7 +850,6 @@ class SafetyDetector:
     def _flag_from_model(self, docs: list[Doc]) -> None:
         """Flag messages the classifier judged risky with no cue: the span is the sentence it rates highest."""
         from heartwork.engine.pipeline import get_pipeline
-        from heartwork.engine.text import sentences
 
         earlier = [d for d in get_pipeline().detectors if d.order < self.order]
         # Score every sentence of every multi-sentence message in one batch (not one pipeline run per message).

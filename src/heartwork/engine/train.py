@@ -196,11 +196,6 @@ def enforce_false_alarm_budget(
         out[label] = float(GRID[min(len(GRID) - 1, int(np.searchsorted(GRID, out[label], side="right")))])
 
 
-def predicted_sets(p: np.ndarray, thresholds: dict[str, float]) -> list[set[str]]:
-    t = np.array([thresholds[label] for label in LABELS])
-    return [{LABELS[j] for j in np.flatnonzero(row >= t)} for row in p]
-
-
 def train(
     sources: list[tuple[Path, str]], log: Callable[[str], None] = print, c: float = C
 ) -> dict[str, object]:
