@@ -46,7 +46,8 @@ def table() -> np.ndarray:
     from heartwork.engine.manifest import check
 
     check(TABLE_FILE)
-    return np.load(TABLE_FILE).astype(np.float32)
+    # Kept as float16 (15 MB instead of 31 MB in every process); rows are widened when gathered.
+    return np.load(TABLE_FILE)
 
 
 def token_ids(texts: list[str]) -> list[list[int]]:
@@ -65,6 +66,6 @@ def embed(texts: list[str]) -> np.ndarray:
     if flat.size:
         # Each message's rows are contiguous: sum them with reduceat (much faster than np.add.at).
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
-        out[nonempty] = np.add.reduceat(tab[flat], starts, axis=0)
+        out[nonempty] = np.add.reduceat(tab[flat].astype(np.float32), starts, axis=0)
     norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
     return out / np.maximum(norms, 1e-9)
