@@ -34,39 +34,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from heartwork.taxonomy import LABELS as LABEL_IDS  # the package is the single source of label ids
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_TRAIN = HERE / "train.jsonl"
 DEFAULT_HELDOUT = HERE / "heldout.jsonl"
 DEFAULT_DEV = REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl"
-
-try:  # the package is the single source of label ids; fall back to the contract's list if not installed
-    from heartwork.taxonomy import LABELS as _LABELS
-
-    LABEL_IDS: tuple[str, ...] = tuple(_LABELS)
-except ImportError:  # pragma: no cover - only when run outside the project venv
-    LABEL_IDS = tuple(
-        [
-            "criticism",
-            "contempt",
-            "defensiveness",
-            "stonewalling",
-            "invalidation",
-            "self_criticism",
-            "placating",
-            "non_apology",
-            "validation",
-            "accountability",
-            "amends",
-            "reassurance",
-            "need_statement",
-            "curiosity",
-            "appreciation",
-            "self_kindness",
-            "repair_attempt",
-            "safety_risk",
-        ]
-    )
 
 MAIN_LABELS = (
     "criticism",
