@@ -15,6 +15,22 @@ if TYPE_CHECKING:
 
 FORMATS = ("auto", "whatsapp", "telegram", "messenger", "instagram", "signal", "csv")
 
+# Options shared by import-chat and report (one definition, two commands).
+ChatOption = Annotated[
+    str | None, typer.Option("--chat", help="Telegram full-account exports: which chat to import.")
+]
+DateOrderOption = Annotated[str, typer.Option("--date-order", help="WhatsApp dates: auto, dmy, mdy or ymd.")]
+CsvTimestampOption = Annotated[str | None, typer.Option("--csv-timestamp", help="CSV: column with the time.")]
+CsvAuthorOption = Annotated[str | None, typer.Option("--csv-author", help="CSV: column with the sender.")]
+CsvTextOption = Annotated[str | None, typer.Option("--csv-text", help="CSV: column with the message text.")]
+CsvDelimiterOption = Annotated[
+    str | None, typer.Option("--csv-delimiter", help="CSV: delimiter (default: detect).")
+]
+CsvTimeFormatOption = Annotated[
+    str | None,
+    typer.Option("--csv-time-format", help="CSV: strftime pattern of the time, e.g. '%d/%m/%Y %H:%M'."),
+]
+
 
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"Error: {message}", err=True)
@@ -111,28 +127,13 @@ def import_chat_command(
     name: Annotated[
         str | None, typer.Option("--name", help="Name for the saved chat (default: the file name).")
     ] = None,
-    chat: Annotated[
-        str | None, typer.Option("--chat", help="Telegram full-account exports: which chat to import.")
-    ] = None,
-    date_order: Annotated[
-        str, typer.Option("--date-order", help="WhatsApp dates: auto, dmy, mdy or ymd.")
-    ] = "auto",
-    csv_timestamp: Annotated[
-        str | None, typer.Option("--csv-timestamp", help="CSV: column with the time.")
-    ] = None,
-    csv_author: Annotated[
-        str | None, typer.Option("--csv-author", help="CSV: column with the sender.")
-    ] = None,
-    csv_text: Annotated[
-        str | None, typer.Option("--csv-text", help="CSV: column with the message text.")
-    ] = None,
-    csv_delimiter: Annotated[
-        str | None, typer.Option("--csv-delimiter", help="CSV: delimiter (default: detect).")
-    ] = None,
-    csv_time_format: Annotated[
-        str | None,
-        typer.Option("--csv-time-format", help="CSV: strftime pattern of the time, e.g. '%d/%m/%Y %H:%M'."),
-    ] = None,
+    chat: ChatOption = None,
+    date_order: DateOrderOption = "auto",
+    csv_timestamp: CsvTimestampOption = None,
+    csv_author: CsvAuthorOption = None,
+    csv_text: CsvTextOption = None,
+    csv_delimiter: CsvDelimiterOption = None,
+    csv_time_format: CsvTimeFormatOption = None,
 ) -> None:
     """Import a chat export (WhatsApp, Telegram, Messenger, Instagram, Signal or CSV) and print or save it.
 
@@ -197,27 +198,13 @@ def report_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=f"Export format: {', '.join(FORMATS)}.")
     ] = "auto",
-    chat: Annotated[
-        str | None, typer.Option("--chat", help="Telegram full-account exports: which chat.")
-    ] = None,
-    date_order: Annotated[
-        str, typer.Option("--date-order", help="WhatsApp dates: auto, dmy, mdy or ymd.")
-    ] = "auto",
-    csv_timestamp: Annotated[
-        str | None, typer.Option("--csv-timestamp", help="CSV: column with the time.")
-    ] = None,
-    csv_author: Annotated[
-        str | None, typer.Option("--csv-author", help="CSV: column with the sender.")
-    ] = None,
-    csv_text: Annotated[
-        str | None, typer.Option("--csv-text", help="CSV: column with the message text.")
-    ] = None,
-    csv_delimiter: Annotated[
-        str | None, typer.Option("--csv-delimiter", help="CSV: delimiter (default: detect).")
-    ] = None,
-    csv_time_format: Annotated[
-        str | None, typer.Option("--csv-time-format", help="CSV: strftime pattern of the time.")
-    ] = None,
+    chat: ChatOption = None,
+    date_order: DateOrderOption = "auto",
+    csv_timestamp: CsvTimestampOption = None,
+    csv_author: CsvAuthorOption = None,
+    csv_text: CsvTextOption = None,
+    csv_delimiter: CsvDelimiterOption = None,
+    csv_time_format: CsvTimeFormatOption = None,
 ) -> None:
     """Write a kind, self-contained report of the patterns across a conversation history (works offline)."""
     if out.suffix.lower() not in (".html", ".htm"):
