@@ -82,37 +82,11 @@ class Data:
             )
 
     def delete_account(self, uid: int) -> None:
-        """Delete the person and everything of theirs (the database cascades to every table)."""
-        from sqlalchemy import delete, or_, update
-
-        from heartwork.store.models import (
-            Chat,
-            ChatMessage,
-            Conversation,
-            ConversationTurn,
-            DailyChoice,
-            JournalEntry,
-            Pair,
-            PairInvite,
-            QuestionnaireResponse,
-            User,
-        )
+        """Delete the person and everything of theirs: the store's one erase path (heartwork.store.backup)."""
+        from heartwork.store.backup import delete_user_data
 
         with self.session() as s:
-            # Explicit deletes (not only ON DELETE CASCADE) so the result is the same whatever the backend.
-            my_pairs = [p.id for p in s.query(Pair).filter(or_(Pair.user_a == uid, Pair.user_b == uid))]
-            convs = [c.id for c in s.query(Conversation).filter(Conversation.pair_id.in_(my_pairs))]
-            s.execute(delete(ConversationTurn).where(ConversationTurn.conversation_id.in_(convs)))
-            s.execute(delete(Conversation).where(Conversation.id.in_(convs)))
-            s.execute(update(PairInvite).where(PairInvite.used_by == uid).values(used_by=None))
-            s.execute(delete(PairInvite).where(PairInvite.from_user == uid))
-            s.execute(delete(Pair).where(Pair.id.in_(my_pairs)))
-            chats = [c.id for c in s.query(Chat).filter(Chat.user_id == uid)]
-            s.execute(delete(ChatMessage).where(ChatMessage.chat_id.in_(chats)))
-            s.execute(delete(Chat).where(Chat.id.in_(chats)))
-            for model in (JournalEntry, DailyChoice, QuestionnaireResponse):
-                s.execute(delete(model).where(model.user_id == uid))
-            s.execute(delete(User).where(User.id == uid))
+            delete_user_data(s, uid)
 
     def export(self, uid: int) -> dict[str, Any]:
         """Everything stored about one person, as plain JSON-able data (what "My data → Export" gives)."""
