@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from heartwork.engine.safety import CATEGORIES as DETECTOR_CATEGORIES
 from heartwork.model import Analysis, Suggestion
 from heartwork.safety.resources import Resource, for_country, resolve_country
 
@@ -37,19 +38,8 @@ __all__ = [
     "report_section",
 ]
 
-ABUSE_CATEGORIES = frozenset(
-    {
-        "threat",
-        "physical",
-        "intimidation",
-        "fear",
-        "monitoring",
-        "isolation",
-        "financial",
-        "sexual",
-        "checkin",
-    }
-)
+# The detector's categories (one source) that point at abuse by a partner, plus an answered check-in.
+ABUSE_CATEGORIES = (frozenset(DETECTOR_CATEGORIES) - {"self_harm"}) | {"checkin"}
 PLAIN: dict[str, str] = {
     "threat": "threats",
     "physical": "being physically hurt",
