@@ -1,0 +1,114 @@
+"""Recall and precision of the safety_risk detector on the development data (never the evaluation sets).
+
+Sets (a message is positive when its labels carry ``safety_risk``):
+
+* ``own/tune``  — two thirds of ``data/train_safety.jsonl`` (line index % 3 != 2): rules are tuned on these;
+* ``own/kept``  — the other third (index % 3 == 2): kept aside, never tuned on; its misses are not printed
+  unless ``--show-kept`` is given (don't, while tuning);
+* ``corpus``    — the safety cases and hard negatives (notes ``safety:`` / ``hard negative:``) of the other
+  ``data/train*.jsonl`` files and the shared dev set.
+
+For each set: recall and precision of the full detector (phrase cues + classifier backstop) and of the phrase
+cues alone. Misses and false alarms are printed (with the words that fired) for the tuning sets.
+
+    .venv/bin/python bench/safety_dev.py [--show-kept] [--quiet]
+
+``data/safety_eval.jsonl`` and ``data/heldout.jsonl`` are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import heartwork
+from heartwork.engine.safety import find_cues
+
+REPO = Path(__file__).resolve().parents[1]
+OWN = REPO / "data" / "train_safety.jsonl"
+DEV = REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl"
+NEVER = {"safety_eval.jsonl", "heldout.jsonl"}
+
+Case = tuple[str, bool, str]  # text, is safety_risk, note
+
+
+def _read(path: Path) -> list[dict[str, object]]:
+    assert path.name not in NEVER, "evaluation sets are not for development"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _case(row: dict[str, object]) -> Case:
+    return str(row["text"]), "safety_risk" in row["labels"], str(row["note"])  # type: ignore[operator]
+
+
+def own_split() -> tuple[list[Case], list[Case]]:
+    rows = [_case(r) for r in _read(OWN)]
+    return [c for i, c in enumerate(rows) if i % 3 != 2], [c for i, c in enumerate(rows) if i % 3 == 2]
+
+
+def corpus_cases() -> list[Case]:
+    """Safety cases and hard negatives of the other training files and the shared dev set, de-duplicated."""
+    paths = sorted(p for p in (REPO / "data").glob("train*.jsonl") if p != OWN)
+    if DEV.exists():
+        paths.append(DEV)
+    seen: set[str] = set()
+    out: list[Case] = []
+    for p in paths:
+        for row in _read(p):
+            text, pos, note = _case(row)
+            if not (pos or note.startswith("hard negative:")) or text.lower() in seen:
+                continue
+            seen.add(text.lower())
+            out.append((text, pos, note))
+    return out
+
+
+def score(cases: list[Case]) -> dict[str, object]:
+    analyses = heartwork.analyze_many([c[0] for c in cases])
+    full = [a.safety.risk for a in analyses]
+    rules = [bool(find_cues(c[0])) for c in cases]
+    out: dict[str, object] = {"n": len(cases), "positives": sum(c[1] for c in cases)}
+    for name, pred in (("full", full), ("rules", rules)):
+        tp = sum(p and c[1] for p, c in zip(pred, cases, strict=True))
+        fp = sum(p and not c[1] for p, c in zip(pred, cases, strict=True))
+        pos = sum(c[1] for c in cases)
+        out[name] = (tp / pos if pos else 1.0, tp / (tp + fp) if tp + fp else 1.0, tp, fp)
+    out["misses"] = [c for c, p in zip(cases, full, strict=True) if c[1] and not p]
+    out["false_alarms"] = [
+        (c, [(f.evidence, f.explanation[:60]) for f in a.safety.findings])
+        for c, a, p in zip(cases, analyses, full, strict=True)
+        if p and not c[1]
+    ]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--show-kept", action="store_true", help="also print the kept-aside part's errors")
+    ap.add_argument("--quiet", action="store_true", help="numbers only")
+    args = ap.parse_args()
+    tune, kept = own_split()
+    sets = {"own/tune": tune, "own/kept": kept, "corpus": corpus_cases()}
+    print(f"{'set':10} {'n':>5} {'pos':>4}  {'full recall/precision':>22}  {'rules recall/precision':>23}")
+    results = {name: score(cases) for name, cases in sets.items()}
+    for name, r in results.items():
+        fr, fpn, ftp, ffp = r["full"]  # type: ignore[misc]
+        rr, rp, rtp, rfp = r["rules"]  # type: ignore[misc]
+        print(
+            f"{name:10} {r['n']:>5} {r['positives']:>4}  {fr:>9.3f} / {fpn:.3f} ({ffp:>2} FP)"
+            f"  {rr:>9.3f} / {rp:.3f} ({rfp:>2} FP)"
+        )
+    if args.quiet:
+        return
+    for name, r in results.items():
+        if name == "own/kept" and not args.show_kept:
+            continue
+        for text, _, note in r["misses"]:  # type: ignore[attr-defined]
+            print(f"MISS  [{name}] ({note}) {text}")
+        for (text, _, note), ev in r["false_alarms"]:  # type: ignore[attr-defined]
+            print(f"FALSE [{name}] ({note}) {text}  <- {ev}")
+
+
+if __name__ == "__main__":
+    main()
