@@ -52,7 +52,8 @@ def table() -> np.ndarray:
 
 def token_ids(texts: list[str]) -> list[list[int]]:
     # add_special_tokens=False: [CLS]/[SEP] rows carry no meaning in a static table.
-    return [e.ids for e in tokenizer().encode_batch(texts, add_special_tokens=False)]
+    # encode_batch_fast: the same ids without character offsets, which nothing here reads (~2x faster).
+    return [e.ids for e in tokenizer().encode_batch_fast(texts, add_special_tokens=False)]
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -64,8 +65,9 @@ def embed(texts: list[str]) -> np.ndarray:
     out = np.zeros((len(ids), tab.shape[1]), dtype=np.float32)
     nonempty = lengths > 0
     if flat.size:
-        # Each message's rows are contiguous: sum them with reduceat (much faster than np.add.at).
+        # Each message's rows are contiguous: sum them with reduceat (much faster than np.add.at); the
+        # float16 rows are widened to float32 as they are summed (exact), not copied into a float32 array.
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
-        out[nonempty] = np.add.reduceat(tab[flat].astype(np.float32), starts, axis=0)
+        out[nonempty] = np.add.reduceat(tab[flat], starts, axis=0, dtype=np.float32)
     norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
     return out / np.maximum(norms, 1e-9)

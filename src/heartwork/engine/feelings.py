@@ -18,6 +18,7 @@ import numpy as np
 
 from heartwork.engine.embedding import MODELS, embed
 from heartwork.engine.pipeline import Doc
+from heartwork.engine.text import LiteralFilter, fold
 from heartwork.model import Feeling, Need
 
 INVENTORY = Path(__file__).with_name("inventory.yaml")
@@ -107,21 +108,27 @@ def goemotions_head() -> tuple[tuple[str, ...], np.ndarray, np.ndarray] | None:
 
 
 @cache
-def _cue_scanners() -> list[tuple[str, re.Pattern[str]]]:
-    """One alternation per inventory entry: a message is scanned ~40 times instead of once per cue (~230)."""
+def _cue_scanners() -> tuple[list[tuple[str, re.Pattern[str]]], LiteralFilter]:
+    """One alternation per inventory entry: a message is scanned ~40 times instead of once per cue (~230),
+    and only by the entries whose cue words it contains (the filter; the same counts, ~5x faster)."""
     feelings, needs = inventory()
-    return [
+    scanners = [
         (f"{kind}:{e.name}", re.compile("|".join(f"(?:{rx.pattern})" for rx in e.cues), re.IGNORECASE))
         for kind, entries in (("f", feelings), ("n", needs))
         for e in entries
         if e.cues
     ]
+    return scanners, LiteralFilter([rx.pattern for _, rx in scanners])
 
 
 def cue_scores(text: str) -> dict[str, float]:
     """{"f:hurt": score, "n:care": score, ...}: one cue match gives CUE_SCORE, each further one CUE_STEP."""
+    scanners, literal_filter = _cue_scanners()
+    possible = literal_filter.candidates(fold(text))
     out = {}
-    for key, rx in _cue_scanners():
+    for i, (key, rx) in enumerate(scanners):
+        if i not in possible:
+            continue
         hits = len(rx.findall(text))
         if hits:
             out[key] = min(0.9, CUE_SCORE + CUE_STEP * (hits - 1))
@@ -138,13 +145,19 @@ class FeelingsDetector:
     def run(self, docs: list[Doc]) -> None:
         feelings, needs = inventory()
         head = goemotions_head()
-        emo: list[dict[str, float]] = [{} for _ in docs]
+        # per doc, per inventory feeling with GoEmotions emotions: its strongest emotion's probability
+        boosted = [e for e in feelings if e.goemotions]
+        strongest: list[list[float]] = [[] for _ in docs]
         if head is not None:
             names, w, b = head
             vectors = np.vstack([d.vector if d.vector is not None else embed([d.text])[0] for d in docs])
             p = 1.0 / (1.0 + np.exp(-(vectors @ w + b)))
-            emo = [dict(zip(names, row.tolist(), strict=True)) for row in p]
-        for doc, e in zip(docs, emo, strict=True):
+            col = {name: j for j, name in enumerate(names)}
+            if boosted:
+                strongest = np.stack(
+                    [p[:, [col[g] for g in e.goemotions]].max(axis=1) for e in boosted], axis=1
+                ).tolist()
+        for doc, top in zip(docs, strongest, strict=True):
             labels = {f.label for f in doc.findings}
             cues = cue_scores(doc.text[:5000])
             fs = {k[2:]: v for k, v in cues.items() if k[0] == "f"}
@@ -152,16 +165,13 @@ class FeelingsDetector:
             for label in labels:
                 _raise(fs, PATTERN_FEELINGS.get(label, {}))
                 _raise(ns, PATTERN_NEEDS.get(label, {}))
-            if e:
-                for entry in feelings:
-                    if entry.goemotions:
-                        boost = HEAD_WEIGHT * max(e[g] for g in entry.goemotions)
-                        fs[entry.name] = min(0.95, fs.get(entry.name, 0.0) + boost)
+            for entry, emotion in zip(boosted, top, strict=False):  # top is empty without the head
+                fs[entry.name] = min(0.95, fs.get(entry.name, 0.0) + HEAD_WEIGHT * emotion)
             fs = {k: v for k, v in fs.items() if v >= MIN_SCORE}
             for entry in needs:
-                _raise(
-                    ns, {entry.name: 0.8 * max((fs.get(f, 0.0) for f in entry.from_feelings), default=0.0)}
-                )
+                value = 0.8 * max((fs.get(f, 0.0) for f in entry.from_feelings), default=0.0)
+                if value > ns.get(entry.name, 0.0):
+                    ns[entry.name] = value
             doc.feelings = [Feeling(n, round(s, 3)) for n, s in _top(fs)]
             doc.needs = [Need(n, round(s, 3)) for n, s in _top(ns)]
 

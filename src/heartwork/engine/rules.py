@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from heartwork.engine.pipeline import Doc
-from heartwork.engine.text import inside, quoted_ranges, sentences
+from heartwork.engine.text import LiteralFilter, Sentence, fold, inside, quoted_ranges, sentences
 from heartwork.model import Finding, Span
 from heartwork.taxonomy import explain
 
@@ -560,22 +561,20 @@ def _reported(text: str, start: int) -> bool:
     )
 
 
-def _label_gates() -> dict[str, re.Pattern[str]]:
-    """One alternation per label: a sentence no gate matches skips that label's rules (fewer regex calls)."""
-    by_label: dict[str, list[str]] = {}
-    for rule in _RULES:
-        by_label.setdefault(rule.label, []).append(f"(?:{rule.rx.pattern})")
-    return {label: re.compile("|".join(parts), re.IGNORECASE) for label, parts in by_label.items()}
-
-
-_GATES = _label_gates()
 # Sentence contexts that cancel every rule of a label (checked like Rule.unless).
 _LABEL_UNLESS = {
     "defensiveness": _rx(_OWNING),
     "self_criticism": _rx(_SKILL + "|" + _PLAYFUL),
     "criticism": _rx(r"\blove you\b|❤|😍|🥰"),
 }
-_BY_LABEL = {label: tuple(r for r in _RULES if r.label == label) for label in _GATES}
+# Rules grouped by label, labels in the order of their first rule (the order findings are added in).
+_BY_LABEL: dict[str, tuple[int, ...]] = {}
+for _i, _rule in enumerate(_RULES):
+    _BY_LABEL[_rule.label] = (*_BY_LABEL.get(_rule.label, ()), _i)
+# Most messages contain the words of only a few rules: the others are skipped without running their regex
+# (the rules pass is ~4x faster; results are identical, test_rules_prefilter_finds_the_same).
+_RULE_FILTER = LiteralFilter([r.rx.pattern for r in _RULES])
+_VETO_FILTER = LiteralFilter([rx.pattern for _, rx in _VETOES])
 
 
 @cache
@@ -613,43 +612,65 @@ class RuleDetector:
     def _one(self, doc: Doc, fired: set[str] | None = None) -> None:
         trust = self._trust if self._trust is not None else shipped_trust()
         text = doc.text
+        folded = fold(text)
+        possible = _RULE_FILTER.candidates(folded)
         quotes = quoted_ranges(text)
         seen: set[tuple[str, int]] = set()
-        sents = sentences(text)
+        sents = sentences(text) if possible else []
         for k, sent in enumerate(sents):
-            # label-wide cancels read this sentence and the next ("That's not true! You're NOT a bad cook")
-            around = sent.text if k + 1 == len(sents) else f"{sent.text} {sents[k + 1].text}"
-            rules = [
-                r
-                for label, gate in _GATES.items()
-                if gate.search(sent.text)
-                and not (label in _LABEL_UNLESS and _LABEL_UNLESS[label].search(around))
-                for r in _BY_LABEL[label]
-            ]
-            for rule in rules:
-                if rule.unless is not None and rule.unless.search(sent.text):
+            for rule, m in _sentence_hits(sents, k, possible, folded[sent.start : sent.end]):
+                start, end = sent.start + m.start(), sent.start + m.end()
+                evidence = text[start:end].rstrip(" ,;:")
+                end = start + len(evidence)
+                if not evidence or inside(start, quotes) or _reported(text, start):
                     continue
-                for m in rule.rx.finditer(sent.text):
-                    start, end = sent.start + m.start(), sent.start + m.end()
-                    evidence = text[start:end].rstrip(" ,;:")
-                    end = start + len(evidence)
-                    if not evidence or inside(start, quotes) or _reported(text, start):
-                        continue
-                    if (rule.label, start) in seen:
-                        continue
-                    seen.add((rule.label, start))
-                    if fired is not None:
-                        fired.add(rule.key)
-                    doc.findings.append(
-                        Finding(
-                            rule.label,
-                            Span(start, end),
-                            trust.get(rule.key, UNSEEN_SCORE),
-                            evidence,
-                            explain(rule.label, evidence),
-                        )
+                if (rule.label, start) in seen:
+                    continue
+                seen.add((rule.label, start))
+                if fired is not None:
+                    fired.add(rule.key)
+                doc.findings.append(
+                    Finding(
+                        rule.label,
+                        Span(start, end),
+                        trust.get(rule.key, UNSEEN_SCORE),
+                        evidence,
+                        explain(rule.label, evidence),
                     )
+                )
         found = {f.label for f in doc.findings}
-        for label, rx in _VETOES:
-            if label not in found and rx.search(text):
+        vetoes = _VETO_FILTER.candidates(folded)
+        for j, (label, rx) in enumerate(_VETOES):
+            if j in vetoes and label not in found and rx.search(text):
                 doc.vetoed.add(label)
+
+
+def _sentence_hits(
+    sents: list[Sentence], k: int, possible: set[int], folded: str
+) -> Iterator[tuple[Rule, re.Match[str]]]:
+    """The matches of every rule in sentence ``k``, in rule order, without the cancelled ones.
+
+    Only rules in ``possible`` whose words are in the sentence (``folded``) are run: a rule that cannot match
+    adds nothing, so skipping it changes no finding. A label-wide cancel is read once a rule of that label
+    matches; it reads this sentence and the next ("That's not true! You're NOT a bad cook").
+    """
+    sent = sents[k]
+    for label, group in _BY_LABEL.items():
+        cancelled: bool | None = None
+        for i in group:
+            if i not in possible or not _RULE_FILTER.may_match(i, folded):
+                continue
+            rule = _RULES[i]
+            matches = list(rule.rx.finditer(sent.text))
+            if not matches:
+                continue
+            if cancelled is None:
+                around = sent.text if k + 1 == len(sents) else f"{sent.text} {sents[k + 1].text}"
+                unless = _LABEL_UNLESS.get(label)
+                cancelled = unless is not None and unless.search(around) is not None
+            if cancelled:
+                break
+            if rule.unless is not None and rule.unless.search(sent.text):
+                continue
+            for m in matches:
+                yield rule, m

@@ -1,0 +1,193 @@
+"""The engine's fast paths give exactly what the straightforward computation gives.
+
+Literal prefilters (rules, feelings cues), the sparse n-gram transform, the in-place feature matrix and the
+embedding's token sums are checked against the plain formulas on the project's own messages plus texts
+written to hit the edge cases (case folding outside ASCII, curly apostrophes, emoji, empty rows).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from heartwork.engine import embedding, features, feelings, rules
+from heartwork.engine.classifier import load_heads
+from heartwork.engine.pipeline import Doc
+from heartwork.engine.text import LiteralFilter, fold, required_literals, sentences
+from heartwork.taxonomy import LABELS
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "train.jsonl"
+EDGE = [
+    "YOU ALWAYS DO THIS!!",
+    "\u0130'm sorry I forgot. You're \u017fo \u017felfi\u017fh. \u212aEEP IT",  # letters re.IGNORECASE folds to ASCII
+    "You’re so cold’ and I’m done talking",
+    "whatever",
+    "k",
+    "love you ❤ but you never listen",
+    "I feel hurt and lonely; can we take a break and talk later?",
+    "   \n  You never call.\n\nI was busy!!  ",
+    "🙄🙄 great job, genius",
+    "Σ ΣΑΣ straße ǅ ﬀ",
+    "",
+]
+
+
+def _texts() -> list[str]:
+    rows = [json.loads(line)["text"] for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    return rows + EDGE
+
+
+def _no_filter(n: int) -> LiteralFilter:
+    return LiteralFilter(["(?:)"] * n)  # nothing required: every pattern is a candidate
+
+
+def test_text_fold_matches_ignorecase() -> None:
+    everything = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    folds_to_ascii = set(re.findall("[a-z]", everything, re.IGNORECASE))
+    assert folds_to_ascii == {"\u0130", "\u0131", "\u017f", "\u212a"}  # İ ı ſ, Kelvin sign
+    for ch in folds_to_ascii:
+        assert re.fullmatch(fold(ch), ch, re.IGNORECASE)
+    assert len(fold(everything)) == len(everything)
+    assert fold("\u0130'm \u017fo \u212aIND") == "i'm so kind"
+
+
+def test_text_required_literals_are_in_every_match() -> None:
+    patterns = [r.rx.pattern for r in rules._RULES] + [rx.pattern for _, rx in rules._VETOES]
+    patterns += [rx.pattern for _, rx in feelings._cue_scanners()[0]]
+    texts = [s.text for t in _texts() for s in sentences(t)]
+    checked = 0
+    for pattern in patterns:
+        needs = required_literals(pattern)
+        if needs is None:
+            continue
+        rx = re.compile(pattern, re.IGNORECASE)
+        for text in texts:
+            for m in rx.finditer(text):
+                assert any(x in fold(m.group()) for x in needs), (pattern, m.group(), needs)
+                checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"\byou (?:always|never)\b", {"always", "never"}),
+        (r"\bi'?m (?:so )?sorry\b", {"sorry"}),
+        (r"^\s*(?:k|kk)\.?\s*$", {"k"}),
+        (r"\bx?\b", None),  # nothing is required
+        (r"(?:a|\w+)b", {"b"}),
+        (r"caf(?:é|e)s", {"caf"}),  # é is cased outside ASCII: not used
+        (r"(?i:ab)c", {"c"}),  # inline flags: the group is not read
+    ],
+)
+def test_text_required_literals_examples(pattern: str, needs: set[str] | None) -> None:
+    assert required_literals(pattern) == (None if needs is None else frozenset(needs))
+
+
+def test_text_literal_filter_candidates_cover_every_match() -> None:
+    patterns = [r.rx.pattern for r in rules._RULES]
+    compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+    lf = LiteralFilter(patterns)
+    for text in _texts():
+        candidates = lf.candidates(fold(text))
+        for i, rx in enumerate(compiled):
+            if rx.search(text):
+                assert i in candidates and lf.may_match(i, fold(text)), (patterns[i], text)
+
+
+def _rule_output(texts: list[str]) -> list[tuple[list[tuple[object, ...]], set[str]]]:
+    docs = [Doc(t) for t in texts if t.strip()]
+    rules.RuleDetector().run(docs)
+    return [
+        ([(f.label, f.span, f.score, f.evidence, f.explanation) for f in d.findings], d.vetoed) for d in docs
+    ]
+
+
+def test_rules_prefilter_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()
+    fast = _rule_output(texts)
+    monkeypatch.setattr(rules, "_RULE_FILTER", _no_filter(len(rules._RULES)))
+    monkeypatch.setattr(rules, "_VETO_FILTER", _no_filter(len(rules._VETOES)))
+    assert fast == _rule_output(texts)
+    assert sum(len(found) for found, _ in fast) > 300  # the sample does exercise the rules
+
+
+def test_feelings_cue_prefilter_counts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()
+    fast = [feelings.cue_scores(t) for t in texts]
+    scanners, _ = feelings._cue_scanners()
+    monkeypatch.setattr(feelings, "_cue_scanners", lambda: (scanners, _no_filter(len(scanners))))
+    assert fast == [feelings.cue_scores(t) for t in texts]
+    # and the same as scanning each cue's alternation directly
+    assert fast == [
+        {
+            k: min(0.9, feelings.CUE_SCORE + feelings.CUE_STEP * (len(rx.findall(t)) - 1))
+            for k, rx in scanners
+            if rx.search(t)
+        }
+        for t in texts
+    ]
+
+
+def _dense_tfidf(vocab: features.NgramVocab, texts: list[str]) -> np.ndarray:
+    out = np.zeros((len(texts), len(vocab.index)), dtype=np.float32)
+    for row, t in enumerate(texts):
+        for g in features.ngrams(t):
+            j = vocab.index.get(g)
+            if j is not None:
+                out[row, j] += 1.0
+    np.log1p(out, out=out)
+    out *= vocab.idf
+    norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
+    return out / np.maximum(norms, 1e-9)
+
+
+def test_features_sparse_transform_is_bitwise_dense() -> None:
+    vocab = load_heads().vocab
+    texts = _texts()
+    assert np.array_equal(vocab.transform(texts), _dense_tfidf(vocab, texts))
+    for t in [*texts, "You’re ‘so’ kind’", "’"]:
+        toks = [x.replace("’", "'") for x in features._TOKEN.findall(t.lower())]
+        assert features.ngrams(t) == toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def test_features_matrix_is_the_plain_hstack() -> None:
+    vocab = load_heads().vocab
+    texts = _texts()[:400]
+    rng = np.random.default_rng(0)
+    found = [set(rng.choice(LABELS, size=int(rng.integers(0, 3)))) | {"not-a-label"} for _ in texts]
+    vetoed = [set(rng.choice(LABELS, size=int(rng.integers(0, 2)))) for _ in texts]
+    vectors = embedding.embed(texts)
+    plain = np.hstack([vectors, _dense_tfidf(vocab, texts), _plain_rule_matrix(found, vetoed)])
+    got = features.matrix(texts, vocab, found, vetoed, vectors)
+    assert got.dtype == plain.dtype and np.array_equal(got, plain)
+    assert np.array_equal(features.matrix(texts, vocab, found, vetoed), plain)
+
+
+def _plain_rule_matrix(found: list[set[str]], vetoed: list[set[str]]) -> np.ndarray:
+    out = np.zeros((len(found), 2 * len(LABELS)), dtype=np.float32)
+    for row, (f, v) in enumerate(zip(found, vetoed, strict=True)):
+        for j, label in enumerate(LABELS):
+            out[row, j] = label in f
+            out[row, len(LABELS) + j] = label in v
+    return out
+
+
+def test_embedding_fast_tokens_and_sums_are_the_plain_ones() -> None:
+    texts = _texts()
+    tok = embedding.tokenizer()
+    assert embedding.token_ids(texts) == [e.ids for e in tok.encode_batch(texts, add_special_tokens=False)]
+    tab = embedding.table()
+    ids = embedding.token_ids(texts)
+    lengths = np.array([len(seq) for seq in ids])
+    flat = np.array([t for seq in ids for t in seq], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[lengths > 0]
+    plain = np.zeros((len(texts), tab.shape[1]), dtype=np.float32)
+    plain[lengths > 0] = np.add.reduceat(tab[flat].astype(np.float32), starts, axis=0)
+    norms = np.sqrt(np.einsum("ij,ij->i", plain, plain))[:, None]
+    assert np.array_equal(embedding.embed(texts), plain / np.maximum(norms, 1e-9))
