@@ -129,23 +129,26 @@ def test_policy_joint_feature_suggests_individual_support_without_revealing_whos
     assert "check-in" not in d.message
 
 
-def test_policy_notice_is_what_the_coach_bridge_uses() -> None:
-    from heartwork.coach.safety_bridge import safety_notice
+def test_policy_notice_is_what_the_coach_and_practices_show() -> None:
+    from heartwork.safety.notice import safety_notice
 
     n = safety_notice(heartwork.analyze(RISKY), country="UK")
-    assert n.source == "policy"
-    assert any(r.get("phone") == "0808 2000 247" for r in n.resources)
+    d = notice(heartwork.analyze(RISKY), country="UK")
+    assert (n.message, n.resources) == (d.message, d.resources)
+    assert any(r["phone"] == "0808 2000 247" for r in n.to_dict()["resources"])
     # a risk flag without words (raised by a choice) still gets help
     from heartwork.model import Analysis, Safety
 
     d = notice(Analysis(text="", safety=Safety(risk=True)), country="CA")
     assert d.paused and any(r.phone == "988" for r in d.resources)
+    n = safety_notice(None, country="CA")  # a practice pausing on a choice passes no analysis
+    assert (n.message, n.resources) == (d.message, d.resources)
 
 
 def test_policy_coach_respond_pauses_on_risk() -> None:
     r = heartwork.respond(RISKY)
     assert r.paused_for_safety
-    assert r.safety is not None and r.safety.source == "policy"
+    assert r.safety is not None and r.safety.message == notice(heartwork.analyze(RISKY)).message
 
 
 def test_policy_report_section_counts() -> None:

@@ -85,3 +85,27 @@ def test_resources_malformed_override_is_a_clear_error(_hermetic_home: Path) -> 
     (_hermetic_home / OVERRIDE_FILENAME).write_text("countries: [", encoding="utf-8")
     with pytest.raises(ResourceError, match="not valid YAML"):
         for_country("US")
+
+
+def test_resources_malformed_override_never_hides_help_in_a_safety_pause(
+    _hermetic_home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from typer.testing import CliRunner
+
+    from heartwork.cli import app
+    from heartwork.safety.notice import safety_notice
+
+    (_hermetic_home / OVERRIDE_FILENAME).write_text("countries: [", encoding="utf-8")
+    n = safety_notice(country="US")  # the policy skips the broken file (and logs it): the shipped help shows
+    assert any(r.phone == "1-800-799-7233" for r in n.resources)
+    assert "not valid YAML" in caplog.text
+    res = CliRunner().invoke(app, ["respond", "He checks my phone and won't let me see my friends."])
+    assert res.exit_code == 0 and "Your safety comes first" in res.output and "emergency" in res.output
+
+
+def test_resources_line_names_the_service_and_how_to_reach_it() -> None:
+    from heartwork.safety.resources import Resource
+
+    r = Resource("UK", "Helpline", phone="0808 2000 247", web="https://example.org", hours="24 hours")
+    assert r.line() == "Helpline: call 0808 2000 247; https://example.org (24 hours)"
+    assert Resource("UK", "Just a name").line() == "Just a name"

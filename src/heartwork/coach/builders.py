@@ -14,8 +14,8 @@ from typing import Any
 
 from heartwork.coach.composer import normalise_part
 from heartwork.coach.respond import part_problem
-from heartwork.coach.safety_bridge import SafetyNotice, safety_notice
 from heartwork.model import Analysis
+from heartwork.safety.notice import SafetyNotice, safety_notice
 from heartwork.taxonomy import REACTIVE, TITLES
 
 MAX_ANSWER_CHARS = 500  # a short answer; longer text belongs in review

@@ -67,9 +67,7 @@ def _show_safety(console: Any, safety: Any) -> None:
     from rich.panel import Panel
 
     lines = [safety.message, ""]
-    for r in safety.resources:
-        details = " · ".join(str(v) for k, v in r.items() if k != "name" and v)
-        lines.append(f"• {r.get('name', '')}" + (f" — {details}" if details else ""))
+    lines.extend(f"• {r.line()}" for r in safety.resources)
     console.print(Panel("\n".join(lines), title="Your safety comes first", border_style="yellow"))
 
 

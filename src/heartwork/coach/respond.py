@@ -9,9 +9,9 @@ from typing import Any
 from heartwork.coach.backends import TEMPLATE, Backend, BackendError, GenerationRequest, get_backend
 from heartwork.coach.composer import NO_ACCOMMODATION, compose, normalise_part
 from heartwork.coach.reading import Reading, read
-from heartwork.coach.safety_bridge import SafetyNotice, safety_notice
 from heartwork.coach.vetting import pick_first_passing
 from heartwork.model import Analysis, Suggestion
+from heartwork.safety.notice import SafetyNotice, safety_notice
 from heartwork.taxonomy import TITLES
 
 # The coach answers one message at a time. 20,000 characters is a very long letter (~3,500 words) and keeps a

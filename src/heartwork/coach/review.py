@@ -17,9 +17,9 @@ from typing import Any
 from heartwork.coach.composer import _ADJ_OK, compose, normalise_part
 from heartwork.coach.reading import STANCE_ORDER, read
 from heartwork.coach.respond import check_message, part_problem
-from heartwork.coach.safety_bridge import SafetyNotice, safety_notice
 from heartwork.coach.vetting import vet_many
 from heartwork.model import Analysis
+from heartwork.safety.notice import SafetyNotice, safety_notice
 from heartwork.taxonomy import COMPASSIONATE, REACTIVE, TITLES
 
 # Compassion score of a message, 0–100 (a transparent heuristic, not a validated scale): a plain message scores

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -25,6 +25,9 @@ from heartwork.history.analysis import (
     Item,
 )
 from heartwork.taxonomy import COMPASSIONATE, EXPLANATIONS, LABELS, REACTIVE, TITLES
+
+if TYPE_CHECKING:
+    from heartwork.safety.resources import Resource
 
 __all__ = ["build_summary", "plain_summary", "render_html", "safety_resources", "write_report"]
 
@@ -46,71 +49,28 @@ ANTIDOTES = {
 PHRASES = {label: TITLES[label].lower() for label in LABELS}
 PHRASES.update({"need_statement": "saying what they need", "repair_attempt": "repair attempts"})
 
-FALLBACK_RESOURCES = [
-    {
-        "name": "In immediate danger",
-        "detail": "Call your local emergency number: 112 across Europe, 911 in the US and Canada, 999 in the UK, "
-        "000 in Australia.",
-        "url": "",
-    },
-    {
-        "name": "Domestic abuse support",
-        "detail": "US: National Domestic Violence Hotline, 1-800-799-7233 or text START to 88788. UK: National "
-        "Domestic Abuse Helpline, 0808 2000 247 (free, 24 hours).",
-        "url": "https://www.thehotline.org/",
-    },
-    {
-        "name": "Thoughts of suicide or self-harm",
-        "detail": "US: call or text 988. UK and Ireland: Samaritans, 116 123. Elsewhere, findahelpline.com lists "
-        "free, confidential lines by country.",
-        "url": "https://findahelpline.com/",
-    },
-]
-
-
 # ---------------------------------------------------------------------------------------------------------
-# Safety resources (owned by heartwork.safety; imported lazily, with a careful fallback).
+# Safety resources (owned by heartwork.safety: the one policy chooses and orders them).
 
 
 def safety_resources(country: str | None = None, texts: list[str] | None = None) -> list[dict[str, str]]:
-    """Help resources for the safety note, from heartwork.safety (its policy orders them for what the flagged
-    messages are about); a careful built-in list if that part is missing or fails."""
-    import importlib
+    """Help resources for the safety note: the safety policy's, ordered for what the flagged messages are about
+    (``heartwork.safety.policy.notice``, which skips a broken user resources file so help is always shown)."""
+    from heartwork import analyze_many
+    from heartwork.safety.policy import notice
 
-    try:
-        if texts:
-            policy = importlib.import_module("heartwork.safety.policy")
-            from heartwork import analyze_many
-
-            section = policy.report_section(analyze_many(texts), country=country)
-            items = section.get("resources") or []
-        else:
-            items = importlib.import_module("heartwork.safety.resources").for_country(country)
-        out = [_resource(i) for i in items]
-        out = [r for r in out if r["name"] or r["detail"]]
-        return out or FALLBACK_RESOURCES
-    except Exception:  # a resource list that fails to load must never hide the note itself
-        return FALLBACK_RESOURCES
+    return [_resource(r) for r in notice(analyze_many(texts or []), country=country).resources]
 
 
-def _resource(item: Any) -> dict[str, str]:
-    def get(*names: str) -> str:
-        for n in names:
-            v = item.get(n) if isinstance(item, dict) else getattr(item, n, None)
-            if v:
-                return str(v)
-        return ""
-
-    parts = [get("description", "detail")]
-    phone, text, hours = get("phone", "number"), get("text"), get("hours")
-    if phone:
-        parts.append(
-            f"Call {phone}" + (f" ({hours})" if hours and hours != "depends on the service" else "") + "."
-        )
-    if text:
-        parts.append(text.rstrip(".") + ".")
+def _resource(r: Resource) -> dict[str, str]:
+    parts = [r.description]
+    if r.phone:
+        hours = f" ({r.hours})" if r.hours and r.hours != "depends on the service" else ""
+        parts.append(f"Call {r.phone}{hours}.")
+    if r.text:
+        parts.append(r.text.rstrip(".") + ".")
     detail = " ".join(p.strip() for p in parts if p and p.strip())
-    return {"name": get("name", "title"), "detail": detail, "url": get("web", "url", "website", "link")}
+    return {"name": r.name, "detail": detail, "url": r.web}
 
 
 # ---------------------------------------------------------------------------------------------------------

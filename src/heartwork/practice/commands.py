@@ -100,7 +100,7 @@ def practice_cmd(
     from heartwork.practice.engine import Session
     from heartwork.practice.records import find_draft, save_practice
     from heartwork.practice.runner import TerminalRunner, pace_from_env, show_safety_note
-    from heartwork.practice.safety_help import safety_note
+    from heartwork.safety.notice import safety_notice
     from heartwork.store.errors import StoreError
 
     store = _open_store()
@@ -126,7 +126,7 @@ def practice_cmd(
         except StoreError as exc:
             raise _fail(f"Could not save your answers: {exc}", 1) from None
         if session.safety:
-            show_safety_note(console, safety_note(country=_country()))
+            show_safety_note(console, safety_notice(country=_country()))
             console.print("[dim]Your answers are saved as a private draft that is never shared.[/dim]")
             raise typer.Exit(0)
         if session.status != "complete":
@@ -208,9 +208,9 @@ def _show_note_reading(console: Console, analysis: Any) -> None:
 
     if analysis.safety.risk:
         from heartwork.practice.runner import show_safety_note
-        from heartwork.practice.safety_help import safety_note
+        from heartwork.safety.notice import safety_notice
 
-        show_safety_note(console, safety_note(analysis, country=_country()))
+        show_safety_note(console, safety_notice(analysis, country=_country()))
         return
     shown = [f for f in analysis.patterns if f.label in TITLES]
     if shown:
@@ -410,10 +410,10 @@ def reflect_cmd(
 
             if analyze(written).safety.risk:
                 from heartwork.practice.runner import show_safety_note
-                from heartwork.practice.safety_help import safety_note
+                from heartwork.safety.notice import safety_notice
 
                 risky = True
-                show_safety_note(console, safety_note(country=_country()))
+                show_safety_note(console, safety_notice(country=_country()))
         body = "\n".join(sentences)
         for key, question in REFLECT_QUESTIONS:
             if answers.get(key):

@@ -21,8 +21,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from heartwork.practice.engine import Session
-from heartwork.practice.safety_help import PracticeSafetyNote
 from heartwork.practice.schema import Step
+from heartwork.safety.notice import SafetyNotice
 
 __all__ = ["TerminalRunner", "pace_from_env", "show_safety_note"]
 
@@ -50,14 +50,10 @@ def pace_from_env(no_pause: bool = False) -> float:
     return value if value >= 0 else 1.0
 
 
-def show_safety_note(console: Console, note: PracticeSafetyNote) -> None:
+def show_safety_note(console: Console, note: SafetyNotice) -> None:
     body = Text(note.message + "\n")
     for r in note.resources:
-        line = f"\n• {r.get('name', '')}"
-        for key in ("contact", "phone", "text", "web", "url"):
-            if r.get(key):
-                line += f": {r[key]}"
-        body.append(line)
+        body.append(f"\n• {r.line()}")
     console.print(Panel(body, title="Pausing here", border_style="cyan", padding=(1, 2)))
 
 

@@ -139,7 +139,7 @@ def safety_check(
         typer.echo(f"  - {step}")
     typer.echo("\nHelp:")
     for r in decision.resources if decision.paused else ():
-        typer.echo(f"  * {r.name}: {r.contact_line()}" + (f" ({r.hours})" if r.hours else ""))
+        typer.echo(f"  * {r.line()}")
     if not decision.paused:
         typer.echo("  Run `heartwork safety` any time to see help lines for your country.")
     if saved_id is not None:

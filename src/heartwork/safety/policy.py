@@ -10,7 +10,8 @@ outcome; joint features (repair conversation) suggest individual support instead
     >>> d.paused, [r.category for r in d.reasons]
     (True, ['monitoring', 'isolation'])
 
-``notice(analysis, country=...)`` is the small form the coach and practice bridges call.
+``notice(analysis, country=...)`` is the small form the coach and the practices ask for (through
+``heartwork.safety.notice.safety_notice``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 
 from heartwork.engine.safety import CATEGORIES as DETECTOR_CATEGORIES
 from heartwork.model import Analysis, Suggestion
-from heartwork.safety.resources import Resource, for_country, resolve_country
+from heartwork.safety.resources import Resource, for_country, load, resolve_country
 
 __all__ = [
     "ABUSE_CATEGORIES",
@@ -131,9 +132,7 @@ class SafetyDecision:
         if not self.paused:
             return ""
         lines = [self.message, ""]
-        for r in self.resources:
-            hours = f" ({r.hours})" if r.hours else ""
-            lines.append(f"- {r.name}: {r.contact_line()}{hours}")
+        lines.extend(f"- {r.line()}" for r in self.resources)
         return "\n".join(lines)
 
 
@@ -164,6 +163,14 @@ def _as_analyses(x: Any) -> list[Analysis]:
             out.extend(_as_analyses(item))
         return out
     raise TypeError(f"assess() takes an Analysis, a text, or a list of them, not {type(x).__name__}.")
+
+
+def _help_for(country: str | None, categories: set[str]) -> tuple[str, tuple[Resource, ...]]:
+    """(country code, its help resources ordered for ``categories``). A broken user resources file is skipped
+    here (load(strict=False)): a person at risk always sees the shipped help."""
+    directory = load(strict=False)
+    code = resolve_country(country, directory)
+    return code, _order_resources(for_country(code, directory=directory), categories)
 
 
 def _order_resources(resources: list[Resource], categories: set[str]) -> tuple[Resource, ...]:
@@ -234,24 +241,20 @@ def assess(x: Any, *, country: str | None = None, joint: bool = False) -> Safety
     else:
         for i, a in enumerate(_as_analyses(x)):
             reasons.extend(_reasons_of(a, i))
-    code = resolve_country(country)
     if not reasons:
-        return SafetyDecision(False, (), "", (), code)
-    cats = {r.category for r in reasons}
-    resources = _order_resources(for_country(code), cats)
+        return SafetyDecision(False, (), "", (), resolve_country(country, load(strict=False)))
+    code, resources = _help_for(country, {r.category for r in reasons})
     return SafetyDecision(
         True, tuple(reasons), compose_message([r.category for r in reasons], joint=joint), resources, code
     )
 
 
 def notice(analysis: Any, country: str | None = "INTL") -> SafetyDecision:
-    """What to show instead of coaching (the form the coach and practice bridges call)."""
+    """What to show instead of coaching (the coach and the practices ask through heartwork.safety.notice)."""
     d = assess(analysis, country=country)
     if not d.paused:  # the caller already knows there is a risk (e.g. a choice, not words): still show help
-        code = resolve_country(country)
-        d = SafetyDecision(
-            True, (), compose_message(["other"]), _order_resources(for_country(code), {"other"}), code
-        )
+        code, resources = _help_for(country, {"other"})
+        d = SafetyDecision(True, (), compose_message(["other"]), resources, code)
     return d
 
 
@@ -324,17 +327,10 @@ def joint_feature_allowed(*signals: Any, country: str | None = None) -> tuple[bo
         d = assess(sig, country=country)
         reasons.extend(d.reasons)
     if not reasons:
-        return True, SafetyDecision(False, country=resolve_country(country))
-    code = resolve_country(country)
-    cats = {"other"}  # the shared message names no category: it must not reveal what either person wrote
-    d = SafetyDecision(
-        True,
-        (),
-        compose_message(["other"], joint=True),
-        _order_resources(for_country(code), cats | {"self_harm"}),
-        code,
-    )
-    return False, d
+        return True, SafetyDecision(False, country=resolve_country(country, load(strict=False)))
+    # the shared message names no category: it must not reveal what either person wrote
+    code, resources = _help_for(country, {"other", "self_harm"})
+    return False, SafetyDecision(True, (), compose_message(["other"], joint=True), resources, code)
 
 
 # --- history report --------------------------------------------------------------------------------------

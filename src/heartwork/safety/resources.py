@@ -8,11 +8,14 @@ the shipped file) replaces a country's list or adds a new country.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "OVERRIDE_FILENAME",
@@ -75,6 +78,12 @@ class Resource:
     def contact_line(self) -> str:
         parts = [p for p in (self.phone and f"call {self.phone}", self.text, self.web) if p]
         return "; ".join(parts)
+
+    def line(self) -> str:
+        """The service in one line of text: ``name: call phone; text; web (hours)``."""
+        contact = self.contact_line()
+        hours = f" ({self.hours})" if self.hours else ""
+        return (f"{self.name}: {contact}" if contact else self.name) + hours
 
 
 @dataclass(frozen=True)
@@ -153,19 +162,29 @@ def _override_path(data_dir: Path | None) -> Path | None:
     return p if p.is_file() else None
 
 
-def load(data_dir: Path | None = None) -> Directory:
-    """The shipped resources, with the user's override file (if any) applied on top."""
+def load(data_dir: Path | None = None, *, strict: bool = True) -> Directory:
+    """The shipped resources, with the user's override file (if any) applied on top.
+
+    A broken override file raises ResourceError (how to fix it), unless ``strict`` is False: then it is logged
+    and skipped, so the shipped help still reaches a person at risk (the safety pause loads it this way;
+    ``heartwork safety`` names the error)."""
     names, services, aliases = (dict(x) for x in _shipped())
     origin = ["resources.yaml"]
     path = _override_path(data_dir)
     if path is not None:
-        o_names, o_services, o_aliases = _parse(
-            _read_yaml(path.read_text(encoding="utf-8"), str(path)), str(path)
-        )
-        names.update(o_names)
-        services.update(o_services)
-        aliases.update(o_aliases)
-        origin.append(str(path))
+        try:
+            o_names, o_services, o_aliases = _parse(
+                _read_yaml(path.read_text(encoding="utf-8"), str(path)), str(path)
+            )
+        except (ResourceError, OSError, ValueError) as exc:
+            if strict:
+                raise
+            log.warning("Skipping the help resources in %s: %s", path, exc)
+        else:
+            names.update(o_names)
+            services.update(o_services)
+            aliases.update(o_aliases)
+            origin.append(str(path))
     return Directory(names, services, aliases, tuple(origin))  # type: ignore[arg-type]
 
 
@@ -195,11 +214,14 @@ def resolve_country(country: str | None, directory: Directory | None = None, *, 
 
 
 def for_country(
-    country: str | None = None, topics: tuple[str, ...] | None = None, data_dir: Path | None = None
+    country: str | None = None,
+    topics: tuple[str, ...] | None = None,
+    data_dir: Path | None = None,
+    directory: Directory | None = None,
 ) -> list[Resource]:
     """Services for ``country`` (then the international directory). ``topics`` keeps only matching services
-    (emergency services are always kept)."""
-    d = load(data_dir)
+    (emergency services are always kept). ``directory``: an already loaded one (else ``load(data_dir)``)."""
+    d = directory or load(data_dir)
     code = resolve_country(country, d)
     items = list(d.services.get(code, ()))
     if code != INTL:
