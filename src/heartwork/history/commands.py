@@ -5,6 +5,8 @@ Module-level imports stay light (typer only); the importers, the engine and the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,6 +16,8 @@ if TYPE_CHECKING:
     from heartwork.history.importing import ImportResult
 
 FORMATS = ("auto", "whatsapp", "telegram", "messenger", "instagram", "signal", "csv")
+# From this many messages on, the report shows a progress bar while the engine reads them.
+REPORT_PROGRESS_MIN_MESSAGES = 5000
 
 # Options shared by import-chat and report (one definition, two commands).
 ChatOption = Annotated[
@@ -57,6 +61,37 @@ def _options(
     }
 
 
+@contextmanager
+def _progress(
+    show: bool, label: str, total: int, *, in_bytes: bool = False
+) -> Iterator[Callable[[int], None] | None]:
+    """A transient progress bar on stderr while the block runs; yields what advances it by n (bytes with
+    ``in_bytes``, else items), or None when ``show`` is false (a short job needs no bar)."""
+    if not show:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn() if in_bytes else MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
 def _run_import(path: Path, fmt: str, options: dict[str, Any]) -> ImportResult:
     """Import with a progress bar (stderr) on long files; user mistakes become clear errors, not tracebacks."""
     from heartwork.history.importers import ChatImportError, all_importers
@@ -67,22 +102,8 @@ def _run_import(path: Path, fmt: str, options: dict[str, Any]) -> ImportResult:
         _fail(f"Unknown format {fmt!r}. Available: {', '.join(known)}.", 2)
     size = path.stat().st_size if path.is_file() else 0
     try:
-        if size >= PROGRESS_MIN_BYTES:
-            from rich.console import Console
-            from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
-            with Progress(
-                TextColumn("Reading {task.description}"),
-                BarColumn(),
-                DownloadColumn(),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            ) as bar:
-                task = bar.add_task(path.name, total=size)
-                result = import_chat(path, fmt, options, progress=lambda n: bar.advance(task, n))
-        else:
-            result = import_chat(path, fmt, options)
+        with _progress(size >= PROGRESS_MIN_BYTES, f"Reading {path.name}", size, in_bytes=True) as advance:
+            result = import_chat(path, fmt, options, progress=advance)
     except ChatImportError as exc:
         _fail(str(exc))
         raise  # unreachable; keeps type checkers calm
@@ -227,22 +248,9 @@ def report_command(
         from heartwork.history.report import build_summary, write_report
 
         country = settings.load().country
-        if result.count >= 5000:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            with Progress(
-                TextColumn("Reading the messages"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            ) as bar:
-                task = bar.add_task("analyse", total=result.count)
-                analysis = analyse_history(result.messages, progress=lambda n: bar.advance(task, n))
-        else:
-            analysis = analyse_history(result.messages)
+        show = result.count >= REPORT_PROGRESS_MIN_MESSAGES
+        with _progress(show, "Reading the messages", result.count) as advance:
+            analysis = analyse_history(result.messages, progress=advance)
         summary = build_summary(result.summary(), analysis, me)
         try:
             write_report(summary, analysis, out, json_out, country=country)

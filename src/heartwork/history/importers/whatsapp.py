@@ -267,6 +267,20 @@ _DAY_CACHE: dict[tuple[str, str], tuple[int, int, int, int]] = {}
 _EPOCH_ORDINAL = datetime(1970, 1, 1).toordinal()
 
 
+def _clock(time: str, ampm: str | None) -> tuple[int, int, int]:
+    """(hour 0-23, minute, second) of a WhatsApp time ("21:05", "9.05.30", "9:05" with "PM"). Raises ValueError
+    for a 12-hour time out of 1-12; the caller checks the ranges."""
+    tparts = time.replace(".", ":").split(":")
+    hour, minute = int(tparts[0]), int(tparts[1])
+    second = int(tparts[2]) if len(tparts) > 2 else 0
+    if ampm:
+        pm = ampm.lower().replace(".", "").replace(" ", "") == "pm"
+        if not 1 <= hour <= 12:
+            raise ValueError(f"'{time} {ampm}' is not a 12-hour time")
+        hour = (hour % 12) + (12 if pm else 0)
+    return hour, minute, second
+
+
 def _stamp(date: str, time: str, ampm: str | None, order: str) -> tuple[str, float]:
     """(ISO-8601, sort key) for a WhatsApp date and time; the per-day part is cached (exports span few days
     compared with their messages). Raises ValueError for impossible dates or times."""
@@ -277,14 +291,7 @@ def _stamp(date: str, time: str, ampm: str | None, order: str) -> tuple[str, flo
         if len(_DAY_CACHE) > 100_000:
             _DAY_CACHE.clear()
         _DAY_CACHE[(date, order)] = day
-    tparts = time.replace(".", ":").split(":")
-    hour, minute = int(tparts[0]), int(tparts[1])
-    second = int(tparts[2]) if len(tparts) > 2 else 0
-    if ampm:
-        pm = ampm.lower().replace(".", "").replace(" ", "") == "pm"
-        if not 1 <= hour <= 12:
-            raise ValueError(f"'{time} {ampm}' is not a 12-hour time")
-        hour = (hour % 12) + (12 if pm else 0)
+    hour, minute, second = _clock(time, ampm)
     if hour > 23 or minute > 59 or second > 59:
         raise ValueError(f"'{date} {time}' (time out of range)")
     y, mo, d_, days = day
@@ -304,14 +311,7 @@ def _to_datetime(date: str, time: str, ampm: str | None, order: str) -> datetime
         day, month, year = int(a), int(b), int(c)
     if year < 100:
         year += 2000
-    tparts = re.split(r"[:.]", time)
-    hour, minute = int(tparts[0]), int(tparts[1])
-    second = int(tparts[2]) if len(tparts) > 2 else 0
-    if ampm:
-        pm = ampm.lower().replace(".", "").replace(" ", "") == "pm"
-        if not 1 <= hour <= 12:
-            raise ValueError(f"'{time} {ampm}' is not a 12-hour time")
-        hour = (hour % 12) + (12 if pm else 0)
+    hour, minute, second = _clock(time, ampm)
     try:
         return datetime(year, month, day, hour, minute, second)
     except ValueError as exc:
