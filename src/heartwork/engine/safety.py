@@ -26,8 +26,14 @@ detector); the independent evaluation set ``data/safety_eval.jsonl`` is never re
 from __future__ import annotations
 
 import bisect
+import hashlib
+import importlib
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from heartwork.engine.pipeline import Doc
 from heartwork.engine.text import sentences
@@ -134,6 +140,13 @@ _TRIVIAL = (
     r"plants?|sweater|jumper|charger|password\s+to\s+(?:netflix|spotify)|netflix|spotify|playlist|crossword|"
     r"wordle|sudoku|candy|the\s+dog|the\s+cat|late\s+again|forget\s+(?:the|my)\s+\w+|my\s+(?:hair|makeup|car))"
 )
+# Quoted fiction: a line from a show, film, book or song is not the writer's situation.
+_FICTION = (
+    r"\b(?:character|villain|the\s+(?:show|film|movie|book|series|song|episode|play)|lyrics?|on\s+tv|"
+    r"in\s+(?:the|a)\s+(?:film|movie|book|novel|game|episode))\b"
+)
+_FICTION_RX = _rx(_FICTION)
+_AFFECTION = r"(?:❤️|❤|♥️|♥|💕|💖|😘|😍|🥰|\bxx+\b|\blove\s+you\b)"
 # If any of these is in the sentence, a "playful"/figurative guard does not cancel a threat.
 _SERIOUS = _rx(
     r"\b(?:if\s+you\s+(?:ever\s+)?(?:leave|left|go|walk\s+out|break\s+up|dump|cheat|tell|call|report|see|talk\s+to|"
@@ -151,6 +164,20 @@ _NEG_FEEL = _rx(
     r"\bnever\s+(?:\w+\s+)?$|\bn'?t\s+(?:\w+\s+)?$|\bno\s+longer\s+$"
 )
 
+# Idioms that look like self-harm talk but are not (dying of embarrassment, killing myself laughing...).
+_SELF_HARM_IDIOMS = _rx(
+    r"\b(?:without\s+me\s+(?:on|at|for|in)\s+(?:the|this|a|that|our|my)\s+(?:\w+\s+)?(?:team|quiz|trip|shift|project|meeting|party|match|game|weekend|night|holiday|day|rota)|can'?t\s+go\s+on\s+with\s+(?:this|the|that)\s+(?:series|show|book|game|diet|job|course|film|season)|end\s+it\s+all[.…\s]+(?:by|with)\s+\w+ing|laugh\w*|lmao|crack\w*\s+(?:me\s+)?up|of\s+(?:embarrassment|shame|cringe|boredom)|embarrass\w*|cringe|so\s+awkward|"
+    r"(?:kill|killing)\s+myself\s+(?:at\s+(?:the\s+)?(?:gym|work|the\s+office)|to\s+(?:get|finish|make|meet|hit)|over\s+(?:this|that|the)|trying\s+to|for\s+(?:this|that)\s+(?:job|project|deadline))|"
+    r"could\s+(?:just\s+)?kill\s+myself\s+for\s+(?:forgetting|missing|saying|doing|not)|"
+    r"(?:rather|sooner)\s+die\s+than|die\s+(?:for|of)\s+(?:a|some|that|this|those|the)\s+(?:pizza|cake|coffee|shoes|bag|dress|nap|burger|chocolate)|"
+    r"suicide\s+(?:prevention|awareness)\s+(?:\w+\s+)?(?:documentary|training|course|walk|month|day|week|charity|fundraiser|and)|(?:documentary|podcast|article|lecture)\s+(?:about|on)\s+suicide\s+prevention|suicide\s+(?:squad|doors?|run|sprints?|mission\s+(?:game|movie))|to\s+die\s+for\b|dying\s+to\s+(?:see|try|meet|know|hear|go|tell)|"
+    r"end\s+it\s+all\s+(?:with\s+a|in\s+the\s+(?:finale|last\s+episode))|(?:prevention|awareness)\s+(?:training|course|walk|month|day|week|charity|fundraiser)|"
+    r"(?:cut|cutting|burn|burning|hurt|hurting)\s+myself\s+(?:shaving|cooking|in\s+the\s+kitchen|on\s+(?:the|a)\s+\w+|with\s+the\s+(?:knife|iron|stove|oven|kettle|pan|scissors)|"
+    r"(?:while|when|chopping|making|cooking|ironing|baking)\b|at\s+(?:the\s+gym|work|football|training|practice))|"
+    r"(?:end|ending)\s+myself\s+laughing|off\s+myself\s+lol\s+this\s+meeting|(?:battery|phone|plants?|game|character|movie|film|show|series|book|"
+    r"season)\s+(?:wants?\s+to\s+die|is\s+dying|died))\b"
+)
+
 _CUES: tuple[Cue, ...] = (
     # --- threats (from either partner, including the writer) ---------------------------------------------
     Cue(
@@ -164,7 +191,7 @@ _CUES: tuple[Cue, ...] = (
             r"find\s+you|come\s+after\s+you|(?:post|share|send|leak)\s+(?:your|the|those)\s+(?:nudes|pictures|pics|photos|videos))"
         ),
         unless=_rx(
-            rf"{_PLAYFUL}|\b{_TRIVIAL}\b|\b(?:take\s+the\s+kids\s+to|pick\s+up|find\s+you\s+(?:a|an|some|the)|get\s+you\s+(?:a|an|some|the|something|anything|one|more|back|home|there|to|from|flowers|coffee|food|dinner|lunch|breakfast|tickets|tea))\b"
+            rf"{_PLAYFUL}|{_FICTION}|\b(?:destroy|beat|kill|crush|murder|thrash|smash|end|ruin)\s+you\s+at\s+(?:mario|chess|cards|scrabble|fifa|monopoly|tennis|pool|darts|golf|uno|poker|pictionary|the\s+(?:quiz|game|match)|\w+\s+(?:kart|tonight|later))|\bcome\s+(?:and\s+)?find\s+you\s+(?:in|so|when|after|later|once|and\s+(?:we|talk))\b|\b{_TRIVIAL}\b|\b(?:take\s+the\s+kids\s+to|pick\s+up|find\s+you\s+(?:a|an|some|the)|get\s+you\s+(?:a|an|some|the|something|anything|one|more|back|home|there|to|from|flowers|coffee|food|dinner|lunch|breakfast|tickets|tea))\b"
         ),
     ),
     Cue(
@@ -211,7 +238,7 @@ _CUES: tuple[Cue, ...] = (
             r"call\s+the\s+(?:police|cops)|report|try\s+to\s+leave)\b[^.!?\n]{0,60}?\b(?:regret|sorry|pay\b|hurt|kill|"
             r"never\s+see|ruin|destroy|make\s+sure|take\s+the\s+kids|lose\s+(?:everything|the\s+kids)|hell|dead|die|find\s+you|end\s+(?:it|you|me))(?:\s+(?:it|this|that))?"
         ),
-        unless=_rx(rf"{_PLAYFUL}"),
+        unless=_rx(rf"{_PLAYFUL}|{_FICTION}"),
         serious_overrides=False,
     ),
     # --- physical harm ---------------------------------------------------------------------------------
@@ -279,7 +306,7 @@ _CUES: tuple[Cue, ...] = (
         _rx(
             r"\b(?:punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|hit(?:s|ting)?|smash(?:ed|es|ing)?|slam(?:med|s|ming)?)\s+"
             r"(?:a\s+hole\s+in\s+)?(?:the|a)\s+(?:wall|walls|door|table|window|mirror)\b(?:\s+(?:next\s+to|beside|behind|near)\s+(?:my|me))?|"
-            r"\b(?:smash(?:ed|es|ing)?|broke|breaks|breaking|destroy(?:ed|s|ing)?|threw|throws|throwing)\s+my\s+"
+            r"\b(?<!\bi\s)(?:smash(?:ed|es|ing)?|broke|breaks|breaking|destroy(?:ed|s|ing)?|threw|throws|throwing)\s+my\s+"
             r"(?:phone|laptop|things|stuff|belongings|glasses|car|door|clothes|plants|guitar)|"
             r"\b(?:block(?:ed|s|ing)?|stood\s+in|stands\s+in)\s+(?:the|my)\s+(?:door|doorway|way\s+out|exit)|"
             r"\b(?:won'?t|wouldn'?t|didn'?t|doesn'?t|does\s+not|did\s+not)\s+let\s+me\s+(?:leave|out\s+of|get\s+out|go\s+out\s+of)\s*(?:the\s+(?:room|house|car|flat|apartment)|the\s+bedroom)?|"
@@ -293,7 +320,7 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             rf"{_PLAYFUL}|\b(?:wind|draught|draft|storm|toddler|kid\s+slammed|accident(?:ally)?|escape\s+room|"
-            r"movie|film|game|lock(?:ed)?\s+me\s+out\s+of\s+(?:my|the)\s+(?:account|laptop|computer|app))\b"
+            r"movie|film|game|baby\s+gate|stair\s+gate|pet\s+gate|lock(?:ed)?\s+me\s+out\s+of\s+(?:my|the)\s+(?:account|laptop|computer|app))\b"
         ),
         negatable=True,
     ),
@@ -325,7 +352,9 @@ _CUES: tuple[Cue, ...] = (
             r"\bwhat\s+(?:mood|state)\s+(?:he|she|they)'?(?:ll|s|re)?\s+(?:be\s+)?in\b[^.!?\n]{0,40}\b(?:scared|afraid|dread|terrified)|"
             r"\bdread\s+(?:him|her|them)\s+coming\s+home|\bsafe\s+word\s+with\s+my\s+(?:friend|sister|neighbou?r)|\bnot\s+safe\s+at\s+home"
         ),
-        unless=_rx(r"\b(?:roller\s*coaster|horror|movie|film|spider|spiders|heights|haunted|the\s+dark\b)"),
+        unless=_rx(
+            r"\b(?:roller\s*coaster|horror|movie|film|spider|spiders|heights|haunted|the\s+dark\b)|\b(?:never|not|n\'t)\s+(?:\w+\s+){0,2}(?:felt|feel|been|am|was)\s+unsafe\b|\b(?:never|n\'t)\s+(?:\w+\s+)?(?:scares|frightens|scared|frightened)\s+me\b"
+        ),
         negatable=False,
     ),
     # --- monitoring ----------------------------------------------------------------------------------
@@ -348,7 +377,7 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             r"\b(?:battery|charg\w+|signal|the\s+weather|for\s+(?:typos|spelling|the\s+address|directions)|"
-            r"read\s+my\s+(?:mind|essay|draft|cv|resume|poem|story|book|work)|check\s+my\s+(?:work|maths|math|essay))\b"
+            r"read\s+my\s+(?:mind|essay|draft|cv|resume|poem|story|book|work)|check\s+my\s+(?:work|maths|math|essay))\b|\bmy\s+ex\b[^.!?]{0,30}\bused\s+to\b"
         ),
         negatable=True,
     ),
@@ -399,7 +428,9 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             r"\b(?:(?:after|until|since)\s+(?:the|my)\s+(?:surgery|operation|injury|accident)|contagious|fever|covid|"
-            r"pay\s+for|help\s+(?:with|out)|finish\s+(?:my|his|her|the)\s+sentence|" + _PLAYFUL + r")"
+            r"pay\s+for|help\s+(?:with|out)|finish\s+(?:my|his|her|the)\s+sentence|over\s+the\s+limit|(?:had|been)\s+(?:\w+\s+){0,2}(?:drinks?|drinking)\b|(?:he|she|they)\s+(?:was|were)\s+right|"
+            + _PLAYFUL
+            + r")"
         ),
     ),
     Cue(
@@ -428,7 +459,7 @@ _CUES: tuple[Cue, ...] = (
             r"\b(?:doctor|physio|nurse|boss|manager|teacher|coach|school|airline|gym|hospital|landlord|rules)\b[^.!?\n]{0,30}$"
         ),
         unless=_rx(
-            r"\b(?:surgery|diet|contagious|covid|quarantine|fasting|exam|in\s+the\s+pool|kids'?\s+bedtime)\b|\bam\s+i\s+(?:not|never)\s+allowed\b|"
+            r"\b(?:surgery|diet|contagious|covid|quarantine|fasting|exam|in\s+the\s+pool|kids'?\s+bedtime)\b|\bam\s+i\s+(?:not|never)\s+allowed\b|\bover\s+the\s+limit\b|\b(?:had|been)\s+(?:\w+\s+){0,2}(?:drinks?|drinking)\b|\b(?:he|she|they)\s+(?:was|were)\s+right\b|"
             + _PLAYFUL
         ),
     ),
@@ -515,7 +546,7 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             r"\b(?:because\s+you\s+(?:texted|told|said|called|messaged|sent)|silly|charge|charging|charger|battery|plug|update|fix|photos?|pictures?|videos?\s+(?:of|from)|meme|funny|directions|map|lol|haha|🙂|😊|❤️|love\s+you|"
-            r"for\s+the\s+(?:hike|trip|festival)|so\s+i\s+can\s+(?:pick\s+you\s+up|meet\s+you)|safe\s+home|get\s+home\s+safe)\b"
+            r"for\s+the\s+(?:hike|trip|festival)|so\s+i\s+can\s+(?:pick\s+you\s+up|meet\s+you)|safe\s+home|get\s+home\s+safe|emergenc\w+|i'?d\s+never\s+use|in\s+case\s+(?:of|you)|charger)\b"
         ),
     ),
     Cue(
@@ -546,7 +577,7 @@ _CUES: tuple[Cue, ...] = (
             _PLAYFUL
             + r"|\b(?:surprise|birthday|party\s+planning|stay\s+in\s+bed|you'?re\s+sick|fever|rest\s+up|if\s+it\s+upsets\s+you|"
             r"if\s+you\s+don'?t\s+want\s+to|i'?ll\s+(?:handle|call|deal\s+with)|she'?s\s+away|he'?s\s+away|they'?re\s+away|cancelled\s+on\s+us|"
-            r"scam|spam|by\s+mistake|to\s+be\s+safe|for\s+(?:you|us)\s+to\s+rest)\b"
+            r"scam|spam|by\s+mistake|to\s+be\s+safe|for\s+(?:you|us)\s+to\s+rest|charger|cable)\b"
         ),
     ),
     Cue(
@@ -653,21 +684,599 @@ _CUES: tuple[Cue, ...] = (
             r"\b(?:saving|stockpiling|hoarding|collecting)\s+(?:up\s+)?(?:my\s+|the\s+)?(?:pills|meds|medication|tablets|sleeping\s+pills)|"
             r"\b(?:won'?t|will\s+not)\s+have\s+to\s+(?:deal\s+with|put\s+up\s+with|worry\s+about|see)\s+me\s+(?:much\s+longer|for\s+(?:much\s+)?longer|for\s+long|soon)|\bi\s+(?:just\s+)?want\s+(?:the\s+pain|it\s+all)\s+to\s+(?:stop|end)\s+(?:forever|for\s+good|permanently)"
         ),
-        unless=_rx(
-            r"\b(?:laugh\w*|lmao|crack\w*\s+(?:me\s+)?up|of\s+(?:embarrassment|shame|cringe|boredom)|embarrass\w*|cringe|so\s+awkward|"
-            r"(?:kill|killing)\s+myself\s+(?:at\s+(?:the\s+)?(?:gym|work|the\s+office)|to\s+(?:get|finish|make|meet|hit)|over\s+(?:this|that|the)|trying\s+to|for\s+(?:this|that)\s+(?:job|project|deadline))|"
-            r"could\s+(?:just\s+)?kill\s+myself\s+for\s+(?:forgetting|missing|saying|doing|not)|"
-            r"(?:rather|sooner)\s+die\s+than|die\s+(?:for|of)\s+(?:a|some|that|this|those|the)\s+(?:pizza|cake|coffee|shoes|bag|dress|nap|burger|chocolate)|"
-            r"suicide\s+(?:prevention|awareness)\s+(?:\w+\s+)?(?:documentary|training|course|walk|month|day|week|charity|fundraiser|and)|(?:documentary|podcast|article|lecture)\s+(?:about|on)\s+suicide\s+prevention|suicide\s+(?:squad|doors?|run|sprints?|mission\s+(?:game|movie))|to\s+die\s+for\b|dying\s+to\s+(?:see|try|meet|know|hear|go|tell)|"
-            r"end\s+it\s+all\s+(?:with\s+a|in\s+the\s+(?:finale|last\s+episode))|(?:prevention|awareness)\s+(?:training|course|walk|month|day|week|charity|fundraiser)|"
-            r"(?:cut|cutting|burn|burning|hurt|hurting)\s+myself\s+(?:shaving|cooking|in\s+the\s+kitchen|on\s+(?:the|a)\s+\w+|with\s+the\s+(?:knife|iron|stove|oven|kettle|pan|scissors)|"
-            r"(?:while|when|chopping|making|cooking|ironing|baking)\b|at\s+(?:the\s+gym|work|football|training|practice))|"
-            r"(?:end|ending)\s+myself\s+laughing|off\s+myself\s+lol\s+this\s+meeting|(?:battery|phone|plants?|game|character|movie|film|show|series|book|"
-            r"season)\s+(?:wants?\s+to\s+die|is\s+dying|died))\b"
-        ),
+        unless=_SELF_HARM_IDIOMS,
         serious_overrides=False,
     ),
 )
+
+# --- semantic families (data-driven) ----------------------------------------------------------------------
+# Each row: category, the alternatives of one family of phrasings (joined into one pattern), and its guards.
+# They generalise over verbs, objects and voices rather than listing sentences: a partner as the subject
+# (_BY), a body part or possession as the object, a veiled consequence, a passive wish not to live.
+_BY = (
+    r"\b(?:he|she|they|my\s+(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|ex|spouse))\s+"
+    r"(?:\w+\s+){0,3}?"
+)  # the partner as subject, up to three words before the verb ("he then just ...")
+_BODY = (
+    r"(?:arms?|hands?|wrists?|face|neck|throat|head|legs?|hair|back|chest|stomach|belly|fingers?|ribs?|jaw|"
+    r"nose|eye|mouth|shoulders?|ankles?|thighs?|breasts?|skin)"
+)
+_WEAPON = r"(?:knife|knives|gun|rifle|shotgun|pistol|(?:baseball\s+)?bat|machete|axe|hammer|crowbar|weapon)"
+_SELF_SUBJECT = _rx(r"\b(?:i|i'?ve|i'?d|i\s+(?:just|accidentally|finally|then))\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    category: str
+    alternatives: tuple[str, ...]
+    unless: str | None = None
+    unless_before: str | None = None
+    negatable: bool = False
+    serious_overrides: bool = True
+
+
+FAMILIES: tuple[Family, ...] = (
+    # veiled threats and threats in the partner's voice ("you know what happens when you push me")
+    Family(
+        "threat",
+        (
+            r"\byou\s+know\s+what\s+happens\s+when\s+(?:you|i)\b",
+            r"\b(?:remember|you\s+remember)\s+what\s+happened\s+(?:the\s+)?last\s+time\b",
+            r"\b(?:find\s+out|see|know)\s+what\s+i'?m\s+(?:really\s+)?capable\s+of\b",
+            r"\bdon'?t\s+make\s+me\s+(?:do\s+)?(?:something|anything)\b",
+            r"\bsomething\s+(?:we'?ll|we\s+will|you'?ll|you\s+will)\s+(?:both\s+|all\s+)?regret\b",
+            r"\bsee\s+where\s+(?:it|that)\s+gets\s+you\b",
+            r"\b(?:someone|somebody)(?:'s|\s+is)?\s+(?:going\s+to|gonna|will)\s+get\s+hurt\b",
+            r"\b(?:won'?t|will\s+not|wouldn'?t)\s+(?:come|get|make\s+it)\s+home\s+in\s+one\s+piece\b",
+            r"\bnothing\s+(?:left\s+)?to\s+lose\b",
+            r"\bsleep\s+with\s+one\s+eye\s+open\b",
+            r"\bnext\s+time\s+it\s+won'?t\s+(?:just\s+)?be\s+(?:words|a\s+warning|talk)\b",
+            r"\b(?:there'?ll|there\s+will|there'?s\s+going\s+to)\s+be\s+consequences\b",
+            r"\blearn\s+the\s+hard\s+way\b",
+            r"\bend\s+up\s+(?:dead|in\s+(?:a|the)\s+(?:ditch|river|canal|hospital|morgue|grave|boot))\b",
+            r"\bsorry\s+you\s+(?:were\s+)?(?:ever\s+)?born\b",
+            r"\bi'?m\s+not\s+(?:going\s+to\s+|gonna\s+)?warn(?:ing)?\s+you\s+again\b",
+            r"\bwhat\s+happens\s+to\s+(?:people|women|men|girls|anyone)\s+who\b",
+            r"\b(?:make|making)\s+sure\s+(?:nobody|no\s*one)\s+(?:ever\s+)?finds\s+you\b",
+            r"\b(?:you'?ll|you\s+will)\s+never\s+(?:be\s+able\s+to\s+)?show\s+your\s+face\b",
+            r"\bkeep\s+(?:pushing|testing|talking|it\s+up)\b[^.!?\n]{0,30}\b(?:and\s+(?:see|you'?ll|someone)|get\s+hurt)",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|{_AFFECTION}|\b(?:quiz|game|match|exam|test|boss\s+level|hangover|spicy|curry|chilli)\b",
+    ),
+    # a partner's conditional threat, reported ("she'd tell my boss ... if I move out", "he'll take our daughter")
+    Family(
+        "threat",
+        (
+            r"\b(?:he|she|they)\s*(?:'ll|'d|\s+will|\s+would|\s+said\s+(?:he|she|they)'?d)\s+(?:\w+\s+){0,3}?"
+            r"(?:tell\s+(?:my|the|everyone)|report\s+me|get\s+me\s+(?:deported|sacked|fired|arrested|sectioned)|have\s+me\s+"
+            r"(?:deported|sectioned|arrested|committed|locked\s+up)|out\s+me|make\s+the\s+kids\s+hate\s+me|take\s+(?:our|my|the)\s+"
+            r"(?:kids|children|son|daughter|baby|boys|girls)|burn\s+(?:my|the|our)\s+\w+|ruin\s+me|destroy\s+me)\b",
+            r"\bthreat(?:en|ens|ened|ening)\s+to\s+(?:out\s+me|deport|section|report\s+me|tell\s+my)",
+            r"\b(?:the|your|my|our)\s+(?:dog|cat|pet|puppy|kitten|horse|rabbit)\s+(?:goes|is\s+next|gets\s+it|disappears|"
+            r"(?:would|will|might)\s+(?:have|meet)\s+(?:with\s+)?an?\s+\"?accident)",
+            r"\b(?:your|my)\s+(?:sister|brother|mum|mom|dad|family|kids?)\s*(?:'s|\s+is|\s+will\s+be)\s+next\b",
+            r"\b(?:put|stick)\s+a\s+knife\s+(?:through|in|into)\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:to\s+(?:school|the\s+park|the\s+vet|swimming|football|the\s+dentist)|for\s+(?:a\s+walk|ice\s+cream))\b",
+    ),
+    # suicide threats used as control, and self-harm "methods" said as threats ("I'll drive into a wall")
+    Family(
+        "threat",
+        (
+            r"\b(?:he|she|they)\s*(?:'ll|'d|\s+will|\s+would|\s+says?\s+(?:he|she|they)'?(?:ll|d))\s+(?:\w+\s+){0,2}?"
+            r"(?:kill|cut|hurt|harm|hang|stab|shoot)\s+(?:him|her|them)sel(?:f|ves)\b",
+            r"\bi'?ll\s+(?:swallow|take|down|neck)\s+(?:every|all\s+(?:the|my|of\s+(?:the|my)))\s+(?:\w+\s+)?(?:pills?|tablets?|meds)\b",
+        ),
+        unless=rf"{_FICTION}",
+        serious_overrides=False,
+    ),
+    # physical harm: a partner acting on the writer's body ("she bit my arm", "hit me with the hairbrush")
+    Family(
+        "physical",
+        (
+            rf"{_BY}(?:bit|bites|scratched|scratches|burned|burnt|burns|slammed|slams|twisted|twists|squeezed|squeezes|"
+            rf"grabbed|grabs|yanked|yanks|pulled|pulls|kicked|kicks|hit|hits|punched|punches|slapped|slaps|choked|chokes|"
+            rf"strangled|bruised|cut|stabbed|elbowed|kneed|stamped\s+on|sat\s+on|pinched|crushed)\s+my\s+{_BODY}\b",
+            r"\b(?:hit|hits|punched|punches|kicked|kicks|slapped|slaps|beat|beats|burned|burnt|burns|smacked|struck|"
+            r"whacked|hurt|hurts)\s+me\s+(?:with\s+(?:a|the|his|her|their|my)\s+\w+|in\s+the\s+(?:stomach|face|head|back|ribs|"
+            r"chest|mouth|eye|belly|side|jaw)|across\s+the\s+(?:face|head|room)|where\s+it\s+(?:won'?t|doesn'?t|does\s+not)\s+show)",
+            r"\b(?:squeezed|grabbed|held|gripped|squeezes|grabs|holds|grips)\s+(?:me\s+by\s+)?(?:my\s+)?(?:throat|neck)\b",
+            r"\b(?:until|till|so)\s+i\s+(?:couldn'?t|could\s+not|can'?t|cannot)\s+breathe\b",
+            r"\b(?:pillow|hand|hands)\s+over\s+my\s+(?:face|mouth|nose)\b",
+            r"\b(?:so|because)\s+(?:nobody|no\s*one|people|anyone)\s+(?:can\s+|will\s+|would\s+)?(?:sees?|notices?|asks?\s+about)\s+the\s+(?:marks|bruises|bruising|cuts|burns)\b",
+            r"\b(?:lied|lie|lying)\s+(?:for\s+(?:him|her|them)|about\s+(?:the|my)\s+(?:bruises|marks|black\s+eye|injuries))",
+            r"\b(?:told|tell|said|say)\s+(?:\w+\s+){0,3}i\s+(?:walked|walk)\s+into\s+a\s+door\b",
+            r"\b(?:a&e|the\s+er|emergency\s+room|hospital)\s+because\s+of\s+(?:what\s+)?(?:he|she|they)\b",
+            r"\bwhat\s+(?:he|she|they)\s+did\s+to\s+my\s+" + _BODY + r"\b",
+            r"\b(?:\"|')?(?:discipline|disciplines|disciplined|punish|punishes|punished)(?:\"|')?\s+me\b(?!\s+for\s+(?:being\s+late|missing\s+(?:training|practice)))",
+            r"\bi\s+didn'?t\s+(?:hit|push|grab|shove|slap|kick|squeeze|choke)\s+you\s+(?:that|so|very)\s+hard\b",
+            r"\bsorry\s+(?:that\s+)?i\s+(?:grabbed|pushed|hit|shoved|slapped|kicked|choked|squeezed|twisted)\s+your\s+"
+            + _BODY,
+            r"\b(?:shoved|pushed|threw|kicked|dragged)\s+me\s+(?:out\s+of|down|into|against|across|onto|to\s+the\s+(?:floor|ground))\s+(?:the\s+)?(?:\w+\s+)?(?:flat|house|stairs|wall|car|door|floor|ground|room|street|bed|table|fridge)\b",
+        ),
+        unless=r"\b(?:dog|cat|puppy|kitten|toddler|baby|mosquito|wasp|bee|ball|accident(?:ally)?|by\s+mistake|playing|game|"
+        r"tickl\w*|pillow\s+fight|massage|physio|chiropractor|tattoo|dentist|hairdresser|wax\w*|boxing|sparring|judo|karate|"
+        r"rugby|football|training|the\s+(?:wind|door|branch))\b|" + _FICTION,
+        negatable=True,
+    ),
+    # intimidation: menace with objects, vehicles, weapons, bodies and sleep
+    Family(
+        "intimidation",
+        (
+            r"\bteach\s+me\s+(?:a\s+lesson|to\s+(?:shut\s+up|behave|respect|listen|keep\s+my\s+mouth\s+shut))\b",
+            r"\b(?:left|dumped|kicked)\s+me\s+(?:out\s+)?(?:on|at|by)\s+the\s+side\s+of\s+the\s+(?:road|motorway|highway|freeway)\b",
+            r"\bleft\s+me\s+(?:stranded|in\s+the\s+middle\s+of\s+nowhere)\b",
+            r"\b(?:won'?t|doesn'?t|didn'?t|wouldn'?t)\s+let\s+me\s+sleep\b",
+            r"\b(?:screams?|screamed|screaming|yells?|yelled|yelling|shouts?|shouted|shouting|rages?|raged)\s+at\s+me\s+(?:for\s+hours|all\s+night|until|till)\b",
+            r"\b(?:stood|stands|standing|towered|towers|loomed|looms)\s+over\s+me\b",
+            r"\b(?:clench(?:ed|es|ing)?\s+(?:his|her|their)\s+fists?|(?:his|her|their)\s+fists?\s+clenched|fists\s+clenched)\b",
+            r"\b(?:throws?|threw|throwing|smash(?:es|ed|ing)?|hurl(?:s|ed|ing)?|break(?:s|ing)?|broke)\s+(?:plates|dishes|glasses|cups|mugs|bottles|chairs|furniture)\b",
+            r"\b(?:smash(?:es|ed|ing)?|break(?:s|ing)?|broke|throws?|threw|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|hit(?:s|ting)?)\s+things\b(?=[^.!?\n]{0,40}\b(?:angry|mad|drunk|rage|argue|fight|row|temper|lose|lost))",
+            r"\b(?:tore|tears|ripped|rips|cut|cuts|burned|burnt|burns|crushed|crushes|stamped\s+on|snapped)\s+(?:up\s+)?my\s+(?:passport|documents|papers|id|phone|glasses|clothes|photos|things|sim|cards?)\b",
+            r"\b(?:poured|pours|flushed|flushes|threw\s+away|throws\s+away|hid|hides|binned|bins)\s+(?:away\s+)?my\s+(?:medication|meds|pills|tablets|inhaler|insulin|antidepressants)\b",
+            rf"\b{_WEAPON}\b(?=[^.!?\n]{{0,60}}\b(?:star(?:e|es|ed|ing)\s+at\s+me|when\s+(?:we|i)\s+(?:argue|fight|row|disagree)|reminds?\s+me|it'?s\s+loaded|taps?\s+it|in\s+(?:one\s+of\s+)?(?:his|her|their)\s+moods|at\s+me\b))",
+            rf"\b(?:sharpen\w*|clean(?:s|ed|ing)?|wav(?:e|es|ed|ing)|tap(?:s|ped|ping)?|point(?:s|ed|ing)?|brandish\w*)\s+(?:his|her|their|the|a)\s+(?:kitchen\s+|hunting\s+)?{_WEAPON}\b(?=[^.!?\n]{{0,60}}\b(?:me|moods?|argue|fight|angry|staring))",
+            r"\bwhen\s+(?:he'?s|she'?s|they'?re)\s+in\s+one\s+of\s+(?:his|her|their)\s+moods\b[^.!?\n]{0,40}\b(?:gun|knife|rifle|bat|weapon|punch|smash|throw|break)",
+            r"\b(?:slam(?:s|med|ming)?|bang(?:s|ed|ing)?|pound(?:s|ed|ing)?|smash(?:es|ed|ing)?)\s+(?:his|her|their)\s+fists?\s+(?:on|into|against|down)",
+            r"\binches\s+from\s+my\s+(?:head|face|hand|body)\b",
+            r"\b(?:fist|foot|head|hand)\s+through\s+(?:the|a)\s+(?:door|wall|window|wardrobe)\b",
+            r"\b(?:ripped|rips|tore|tears|kicked|kicks)\s+(?:the|a)\s+(?:door|doors|cupboard|wardrobe)\s+off\b",
+            r"\bsent\s+me\s+(?:a\s+)?(?:photo|picture|pic|video)\s+of\s+my\s+(?:front\s+door|house|flat|car|window|street|work|office)\b",
+            r"\b(?:chased|chases|chasing)\s+me\s+(?:down|through|round|around|up|in\s+(?:his|her|their|the)\s+car)\b",
+            r"\b(?:drove|drives|driving|swerved|swerves|swerving|accelerated|aimed\s+the\s+car)\s+(?:straight\s+)?at\s+me\b",
+            r"\b(?:drives?|drove|driving)\s+(?:\w+\s+)?(?:drunk|high|after\s+drinking)\s+with\s+(?:me|the\s+(?:kids|children|baby)|our)\b",
+            r"\b(?:rev(?:s|ved|ving)?\s+the\s+engine|swerv(?:es|ed|ing)|speeds?\s+up|sped\s+up|slams?\s+(?:on\s+)?the\s+brakes)\b(?=[^.!?\n]{0,40}\b(?:say\s+something|argue|disagree|scare|frighten|doesn'?t\s+like|angry))",
+            r"\b(?:throws?|threw|chucks?|chucked|puts?|put)\s+(?:all\s+)?my\s+(?:stuff|things|clothes|bags?|belongings)\s+(?:out\s+)?"
+            r"(?:on(?:to)?\s+the\s+(?:lawn|street|pavement|doorstep|curb|kerb|drive)|outside|in\s+the\s+(?:bin|street|trash|garden|rain))",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:pottery|greek\s+wedding|restaurant|kitchen\s+porter|dishwasher|movers|removal|"
+        r"the\s+(?:dog|cat|toddler|kids?)\s+(?:broke|smashed|threw|chewed)|toddler|puppy|accident(?:ally)?|by\s+mistake|"
+        r"cook(?:ing)?\s+(?:class|lesson)|for\s+(?:dinner|the\s+roast)|cleaning\s+the\s+(?:knife|knives)\s+after)\b",
+        negatable=True,
+    ),
+    # fear of the partner: dread, appeasing, hiding, daring not to, a home that does not feel safe
+    Family(
+        "fear",
+        (
+            r"\b(?:scared|afraid|terrified|frightened|petrified|nervous)\s+(?:to|of)\s+(?:tell(?:ing)?|let(?:ting)?\s+(?:him|her|them)\s+know|"
+            r"ask(?:ing)?|mention(?:ing)?|admit(?:ting)?|show(?:ing)?)\s+(?:him|her|them|my\s+(?:husband|wife|partner|boyfriend|girlfriend))\b",
+            r"\btoo\s+(?:scared|afraid|frightened|terrified)\s+to\s+(?:let\s+(?:him|her|them)\s+know|tell\s+(?:him|her|them)|say\s+no|leave|speak)",
+            r"\b(?:daren'?t|dare\s+not|(?:don'?t|dont|do\s+not|wouldn'?t|never)\s+dare)\s+(?:to\s+)?(?:\w+\s+)?(?:tell|ask|disagree|say\s+no|mention|argue|speak|question|contradict|leave|look\s+at)\b",
+            r"\b(?:knot|pit)\s+in\s+my\s+stomach\b[^.!?\n]{0,40}\b(?:when(?:ever)?|every\s+time)\s+(?:i\s+hear\s+)?(?:he|she|they|his|her|their)\b",
+            r"\b(?:go|goes|went|fall|falls)\s+(?:quiet|silent)\s+when(?:ever)?\s+(?:they|we|i)\s+hear\s+(?:him|her|them|his|her|their)\b",
+            r"\b(?:tense\s+up|hold\s+my\s+breath|feel\s+sick|start\s+shaking|panic)\s+when(?:ever)?\s+i\s+hear\s+(?:his|her|their)\s+(?:car|key|keys|footsteps|voice|van|truck)",
+            r"\bwhat\s+(?:kind|sort)\s+of\s+(?:night|evening|day|mood)\s+(?:it'?s|it'?ll|it\s+will|it\s+is|we'?re)\s+(?:going\s+to\s+)?(?:be|have|in\s+for)\b",
+            r"\b(?:rehears\w+|practis\w+|practic\w+)\s+what\s+i'?m\s+(?:going\s+to|gonna)\s+say\b(?=[^.!?\n]{0,40}\b(?:he|she|they|him|her|them|home))",
+            r"\b(?:with|behind)\s+the\s+door\s+locked\b",
+            r"\b(?:have|had|need)\s+to\s+hide\s+(?:my|the|our)\s+\w+",
+            r"\bhid(?:e|es|ing)?\s+(?:my\s+)?(?:\w+\s+){0,4}so\s+(?:he|she|they)\s+(?:won'?t|wouldn'?t|doesn'?t|can'?t|couldn'?t|don'?t)\s+(?:find|see|know|notice)",
+            r"\b(?:just\s+)?(?:so|to\s+keep)\s+(?:he|she|they|him|her|them)\s+(?:stays?\s+)?calm\b",
+            r"\bso\s+(?:he|she|they)\s+(?:doesn'?t|won'?t|don'?t)\s+(?:explode|kick\s+off|lose\s+it|go\s+off|blow\s+up|flip|snap|go\s+mad)\b",
+            r"\bor\s+(?:he|she|they)\s+(?:explodes?|kicks?\s+off|loses?\s+it|goes?\s+(?:mad|off|crazy|ballistic)|blows?\s+up|flips?|snaps?|gets?\s+violent)\b",
+            r"\bbe\s+careful\s+what\s+i\s+(?:say|do|wear)\b",
+            r"\bif\s+(?:he|she|they)\s+(?:knew|found\s+out|finds\s+out|saw|sees)\b[^.!?\n]{0,40}\b(?:he|she|they)'?(?:d|ll|\s+would|\s+will)\s+"
+            r"(?:go\s+mad|kill\s+me|lose\s+it|explode|go\s+crazy|flip|hurt\s+me|go\s+ballistic|go\s+nuts|snap)",
+            r"\b(?:home|the\s+house|my\s+(?:own\s+)?(?:home|house|flat|bed|room))\s+(?:doesn'?t|does\s+not|never|no\s+longer)\s+feels?\s+safe\b",
+            r"\bwaiting\s+for\s+the\s+day\s+(?:he|she|they)\b",
+            r"\b(?:need|have|want)\s+to\s+(?:get\s+away|escape)\s+from\s+(?:him|her|them|my\s+(?:husband|wife|partner|boyfriend|girlfriend))\b",
+            r"\bi\s+know\s+how\s+(?:he|she|they)'?(?:ll|\s+will|'d|\s+would)\s+react\b",
+            r"\b(?:sleep|sleeping|slept)\s+in\s+(?:my|the)\s+car\s+because\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:surprise|present|gift|birthday|christmas|party|burglar\w*|break-?in|intruder|"
+        r"thrilled|excited|delighted|over\s+the\s+moon|dentist|exam|results|spiders?|heights|flying|the\s+dark|horror)\b",
+        negatable=True,
+    ),
+    # monitoring: trackers found, interrogation in the partner's voice, checking up through others
+    Family(
+        "monitoring",
+        (
+            r"\b(?:found|find|discovered|noticed)\s+(?:a|an|his|her|their)\s+(?:airtag|tracker|tracking\s+(?:device|app)|gps|tile|"
+            r"camera|recording\s+device|spy\s+app|bug|spyware|stalkerware)\b",
+            r"\b(?:airtag|tracker|gps\s+tracker|tracking\s+device)\s+(?:sewn|hidden|taped|stuck|tucked|in\s+the\s+lining)\b",
+            r"\bwhere\s+were\s+you\s+(?:between|from|at|last\s+night|all\s+(?:day|night)|till|until)\b[^\n]{0,50}\b(?:don'?t\s+lie|i\s+checked|i\s+know|answer\s+me)",
+            r"\bdon'?t\s+(?:you\s+(?:dare\s+)?)?lie(?:\s+to\s+me)?,?\s+i\s+(?:checked|saw|looked|know|tracked)\b",
+            r"\bscreenshot\s+(?:the|your|that|those)\s+(?:chat|conversation|messages|texts|dms)\b",
+            r"\bunlock\s+(?:it|your\s+phone|the\s+phone)\b[^\n]{0,20}\b(?:now|who)\b",
+            r"\b(?:saw|seen|noticed|see)\s+(?:that\s+)?you\s+(?:were|was|are)\s+(?:online|active|typing|on\s+(?:whatsapp|instagram|snapchat))\s+at\b",
+            r"\b(?:saw|seen|checked)\s+(?:it\s+)?(?:on|in)\s+your\s+(?:location|find\s+my|life360|snap\s*map|phone)\b",
+            r"\b(?:time[sd]|timing)\s+how\s+long\s+(?:it\s+t(?:akes|ook)\s+me|i\s+(?:take|took|spend|spent|am|was))\b",
+            r"\b(?:rings?|calls?|rang|called|phones?|phoned)\s+(?:reception\s+at\s+)?(?:my\s+(?:work|office|job|boss|manager|friends?|mum|mom|sister|gym)|reception)\b[^.!?\n]{0,40}\b(?:check|make\s+sure|see\s+if)",
+            r"\btake\s+my\s+phone\s+and\s+(?:go|look|read|scroll)\s+through\b",
+            r"\binterrogat\w+\s+me\b",
+            r"\b(?:demands?|wants?|asks?)\s+to\s+know\s+(?:exactly\s+)?(?:why|where|who)\s+i\b",
+            r"\bfollows?\s+my\s+(?:car|phone)\s+on\s+(?:an|the|his|her)\s+app\b",
+            r"\b(?:selfie|photo|picture|pic)\s+every\s+(?:hour|half\s+hour|\d+\s+minutes)\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:we\s+(?:both|agreed)|each\s+other'?s|for\s+the\s+(?:hike|trip|festival)|lost\s+(?:my|your)\s+(?:keys|bag|luggage)|"
+        r"suitcase|luggage|the\s+cat|the\s+dog|airport|the\s+kids'?\s+(?:bags?|school)|fitness|steps)\b",
+        negatable=True,
+    ),
+    # isolation: giving things up because of the partner, "only allowed", friends replaced by "me"
+    Family(
+        "isolation",
+        (
+            r"\b(?:stopped|quit|gave\s+up|had\s+to\s+(?:quit|stop|give\s+up))\s+(?:going\s+to\s+|seeing\s+|visiting\s+|calling\s+)?"
+            r"[\w' ]{1,25}?\s+(?:because|cos|as|since)\s+(?:it\s+(?:wasn'?t|isn'?t)\s+worth\s+the\s+(?:fight|row|argument|grief|hassle)|"
+            r"(?:he|she|they)\s+(?:said\s+i\s+was|says\s+i'?m|accused|didn'?t\s+like|doesn'?t\s+like|hates?|got\s+(?:jealous|angry)))",
+            r"\bworth\s+the\s+(?:fight|row|grief|punishment)\s+(?:when|after)\s+i\s+(?:get|got|come|came)\s+(?:home|back)\b",
+            r"\bwhy\s+do\s+you\s+need\s+(?:friends|them|anyone|anybody|your\s+\w+|other\s+people)\b[^.!?\n]{0,30}\b(?:have|got)\s+me\b",
+            r"\bonly\s+allowed\s+(?:out|to\s+(?:go|leave|see|visit|call|text|talk|have|spend|use|wear))\b",
+            r"\b(?:doesn'?t|does\s+not|don'?t|didn'?t)\s+like\s+me\s+(?:seeing|visiting|going\s+out|talking\s+to|spending\s+time|having\s+friends|meeting)\b",
+            r"\baway\s+from\s+(?:everyone|everybody|all\s+(?:my\s+)?(?:friends|family))\s+i\s+(?:know|love)\b",
+            r"\bmade\s+me\s+choose\b(?!\s+(?:the|a|an|what|which|where|when|between\s+(?:the|two)|from))",
+            r"\bwon'?t\s+let\s+me\s+(?:learn|take\s+(?:any\s+)?(?:classes|a\s+class|lessons|a\s+course)|join|go\s+back)\b",
+            r"\bso\s+i\s+(?:can'?t|couldn'?t|cannot|could\s+not)\s+(?:get|go)\s+(?:anywhere|out|to\s+(?:work|my|the|see))\b",
+            r"\b(?:told|tells|convinced|convinces)\s+(?:everyone|everybody|people|my\s+\w+)\b[^.!?\n]{0,30}\bi'?m\s+(?:crazy|mad|unstable|mental|a\s+liar|lying|psycho|insane|unwell)\b",
+            r"\btold\s+my\s+(?:family|friends|parents|mum|mom|sister|brother)\s+(?:that\s+)?i\s+(?:don'?t|didn'?t|do\s+not)\s+want\s+to\s+(?:see|talk\s+to|hear\s+from)\b",
+            r"\b(?:takes?|took|removes?|removed|hides?|hid)\s+(?:out\s+)?my\s+sim(?:\s+card)?\b",
+            r"\b(?:deleted|deletes|blocked|blocks)\s+my\s+(?:best\s+)?(?:friend|friends|sister|brother|mum|mom|family)(?:'s|s')?\s+(?:number|contact)",
+            r"\b(?:not\s+allowed|banned)\s+(?:to\s+|from\s+)?(?:see|seeing|visit|visiting|lock|locking|password|have\s+a\s+password)\b",
+            r"\bnot\s+to\s+see\s+(?:them|her|him|my\s+\w+)\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:doctor|physio|surgery|contagious|covid|fever|quarantine|diet|budget|the\s+rain|"
+        r"traffic|the\s+baby\s+gate|visiting\s+hours|ward|exam|revision)\b",
+    ),
+    # financial control: asking permission to spend, no card allowed, PINs and fares
+    Family(
+        "financial",
+        (
+            r"\bnot\s+allowed\s+(?:a|my\s+own|any|to\s+have\s+(?:a|my\s+own|any))\s+(?:bank\s+card|card|account|bank\s+account|money|cash|credit\s+card|debit\s+card|job)\b",
+            r"\b(?:have|had|has)\s+to\s+(?:ask|beg)\s+(?:him|her|them)\s+for\s+(?:(?:the\s+)?(?:bus|train|taxi)\s+fare|petrol\s+money|lunch\s+money|a\s+(?:fiver|tenner)|"
+            r"(?:a\s+)?few\s+quid|tampons|pads|food|nappies|diapers|essentials|every\s+penny|cash)\b",
+            r"\b(?:have|had|need)\s+to\s+(?:ask|text|call|check\s+with|get\s+(?:the\s+)?(?:ok|okay|permission)\s+from)\s+(?:him|her|them)\s+(?:first\s+)?"
+            r"before\s+i\s+(?:buy|spend|get|order|pay\s+for)\s+(?:anything|something|a\b|any)",
+            r"\bchanged\s+the\s+pin\b",
+            r"\b(?:takes?|took|keeps?|kept)\s+every\s+(?:penny|cent|pound|dollar)\s+i\s+(?:earn|make|get)\b",
+            r"\b(?:everything|every\s+account|the\s+(?:house|car|accounts?))\b[^.!?\n]{0,30}\bin\s+(?:his|her|their)\s+name\s+only\b",
+            r"\b(?:i'?m|i\s+am|i've\s+been|i\s+was|puts?\s+me|keeps?\s+me|kept\s+me)\s+on\s+an\s+allowance\b",
+            r"\b(?:wages|salary|pay|paycheck|paycheque|benefits)\s+(?:go|goes|went|land|lands)\s+(?:straight\s+)?into\s+(?:his|her|their)\s+account\b",
+            r"\b(?:make|made|makes)\s+sure\s+i'?m\s+(?:fired|sacked|let\s+go)\b",
+            r"\b(?:stopped|stops|stop)\s+me\s+(?:from\s+)?(?:going\s+back\s+to\s+work|working|getting\s+a\s+job|taking\s+the\s+job)\b",
+            r"\byour\s+(?:bank\s+)?card\s+stays\s+with\s+me\b",
+        ),
+        unless=rf"{_PLAYFUL}|\b(?:we\s+(?:both|agreed|decided)|together|joint\s+decision|i\s+asked|you\s+asked|if\s+you\s+want|up\s+to\s+you|"
+        r"teenager|kids'?|pocket\s+money\s+for|my\s+(?:son|daughter)|self-?employed|pension)\b",
+    ),
+    # sexual and reproductive coercion
+    Family(
+        "sexual",
+        (
+            r"\b(?:wakes?|woke)\s+me\s+up\b[^.!?\n]{0,30}\btouch\w*",
+            r"\bwoke\s+up\s+(?:and|to|with)\s+(?:him|her|them|he|she|they)\b[^.!?\n]{0,20}\b(?:on\s+top|having\s+sex|inside|touching)",
+            r"\bsay(?:ing)?\s+yes\s+(?:because|cos|just\s+to)\b[^.!?\n]{0,40}\b(?:fight|fighting|sulk|row|worse|easier|angry|mad|scared|otherwise|stop)",
+            r"\b(?:easier|quicker|safer)\s+(?:to\s+)?(?:just\s+)?(?:give\s+in|go\s+along\s+with\s+it|say\s+yes|let\s+(?:him|her|them))\b",
+            r"\b(?:forced|forces|made|makes|pressured|pressures|pushing|pushed)\s+me\s+(?:to\s+|into\s+)?(?:have|having|get|getting)\s+(?:an?\s+)?(?:abortion|termination|pregnant)\b",
+            r"\b(?:poke[sd]?|poking|put|puts)\s+holes?\s+in\s+(?:the\s+)?condoms?\b",
+            r"\b(?:took|takes|pulled|slipped|taking)\s+(?:the\s+)?condom\s+off\b",
+            r"\b(?:flush\w*|hid|hides|hiding|threw\s+away|throws\s+away|binned|swapped|tampered\s+with)\s+(?:away\s+)?my\s+(?:pills?|contraceptives?|contraception|birth\s+control|pill\s+packet)\b",
+            r"\bwon'?t\s+let\s+me\s+(?:use|take|get|go\s+on)\s+(?:any\s+)?(?:contraception|birth\s+control|the\s+pill|condoms|protection)\b",
+            r"\b(?:refuses?|refused|won'?t)\s+(?:to\s+)?(?:wear|use)\s+(?:a\s+)?(?:condom|protection)\b",
+            r"\b(?:entitled\s+to\s+(?:it|sex|my\s+body)|if\s+i\s+loved\s+(?:him|her|them)\s+i\s+would)\b",
+            r"\b(?:get|gets|getting)\s+it\s+(?:somewhere|from\s+someone)\s+else\b",
+            r"\b(?:got|gets|getting)\s+me\s+drunk\s+so\b",
+            r"\bguilt(?:s|ing|ed)?\s+me\s+into\s+it\b",
+            r"\b(?:angry|cold|nasty|sulky)\s+for\s+days\s+(?:every\s+time|whenever|if|when)\s+i\s+turn\s+(?:him|her|them)\s+down\b",
+            r"\b(?:won'?t|doesn'?t|wouldn'?t)\s+stop\s+until\s+i\s+(?:say|said)\s+yes\b",
+            r"\b(?:calls?|called)\s+me\s+(?:names|frigid|a\s+prude)\b[^.!?\n]{0,30}\b(?:until\s+i|say\s+no|won'?t|give\s+in)",
+            r"\b(?:not\s+up\s+for\s+it|say\s+no|said\s+no|not\s+in\s+the\s+mood)\b[^.!?\n]{0,30}\b(?:sulks?|sulked|punish\w*|silent\s+treatment)",
+        ),
+        unless=rf"{_FICTION}|\b(?:documentary|podcast|article|news|trial|court\s+case|awareness|jury|dessert|cake|pizza|game|"
+        r"quiz|karaoke|the\s+dog|the\s+cat)\b",
+        negatable=True,
+    ),
+    # self-harm and suicide: passive wishes, farewells, methods, burdens, hopelessness (idioms guarded)
+    Family(
+        "self_harm",
+        (
+            r"\b(?:hope|hoping|pray|praying|wish|wishing)\s+(?:that\s+)?i\s+(?:don'?t|won'?t|never|do\s+not)\s+wake\s+up\b",
+            r"\b(?:hope|hoping|pray|praying|wish|wishing)\s+(?:that\s+)?i\s+(?:get|got|would\s+get)\s+(?:hit|run\s+over|killed)\b",
+            r"\b(?:stay|stayed|stays)\s+asleep\s+(?:for\s+good|forever|permanently)\b|\bsleep\s+(?:for\s+good|forever)\b",
+            r"\b(?:burden|problem|bother)\b[^.!?\n]{0,30}\b(?:permanently|for\s+good|forever)\b",
+            r"\b(?:would|will|'d|'ll)\s+(?:all\s+)?(?:be\s+(?:fine|okay|ok|happier|better)|carry\s+on(?:\s+fine)?|manage|cope)\s+without\s+me\b(?!\s+(?:on|at|for|in|tonight|today|tomorrow|this|next))",
+            r"\b(?:picture|picturing|imagine|imagining|planning|plan)\s+my\s+(?:own\s+)?funeral\b",
+            r"\b(?:step|stepping|jump|jumping|walk|walking|throw\s+myself)\s+(?:off|in\s+front\s+of|under)\s+(?:the|a)\s+(?:platform|train|bus|traffic|lorry|truck|ledge|edge|bridge|roof|cliff)\b",
+            r"\b(?:driv(?:e|ing)|crash(?:ing)?|swerv(?:e|ing))\s+(?:the\s+car\s+|my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|central\s+reservation|barrier|lorry|river|cliff|oncoming)\b",
+            r"\b(?:don'?t|do\s+not|can'?t|cannot)\s+see\s+(?:the|any)\s+point\s*(?:anymore|any\s+more|in\s+(?:anything|any\s+of\s+it|trying|carrying\s+on|going\s+on)|$|[.!?])",
+            r"\bwhat'?s\s+the\s+point\s+(?:of|in)\s+(?:trying|anything|any\s+of\s+(?:this|it))\b[^.!?\n]{0,20}(?:anymore|any\s+more)|\bwhat'?s\s+the\s+point\s+(?:anymore|any\s+more)\b",
+            r"\b(?:no|only\s+one)\s+way\s+out\b(?!\s+(?:of\s+)?(?:the|this)\s+(?:car\s+park|room|building|traffic|contract|deal|meeting|lease|maze|level|estate|carpark))",
+            r"\bhow\s+many\s+(?:pills|tablets|paracetamol|sleeping\s+pills|of\s+(?:these|my)\s+(?:pills|tablets))\s+(?:it\s+)?(?:would|it'?d|to)\s+(?:take|kill)\b",
+            r"\b(?:not|won'?t)\s+(?:going\s+to\s+|gonna\s+)?be\s+(?:around|here|alive)\s+(?:to\s+see\s+(?:it|that)|much\s+longer|anyway|for\s+long|by\s+(?:then|christmas|next))",
+            r"\b(?:soon|one\s+day)\b[^.!?\n]{0,20}\b(?:won'?t|will\s+not)\s+have\s+to\s+(?:worry\s+about|deal\s+with|put\s+up\s+with|see|look\s+after)\s+me\b",
+            r"\b(?:won'?t|will\s+not|never)\s+have\s+to\s+worry\s+about\s+me\s+(?:again|anymore|any\s+more|much\s+longer|soon)\b",
+            r"\b(?:punch|punching|hit|hitting|slap|slapping|scratch|scratching|bite|biting|starve|starving|bang|banging)\s+(?:myself|my\s+head\s+(?:on|against)\s+the\s+wall\s+until)\b",
+            r"\b(?:tired|sick|done|finished|exhausted)\s+(?:of|with)\s+(?:living|being\s+alive|existing)\b",
+            r"\b(?:wr[io]te|written|writing|left)\b[^.!?\n]{0,30}\bletters?\b[^.!?\n]{0,50}\b(?:just\s+)?in\s+case\b|\bletters?\s+for\s+(?:everyone|everybody|the\s+kids|each\s+of\s+you)\b",
+            r"\bsorry\s+for\s+everything\b[^\n]{0,60}\b(?:look\s+after|take\s+care\s+of|goodbye|forgive|love\s+you\s+all)\b",
+            r"\b(?:look\s+after|take\s+care\s+of)\s+(?:the\s+(?:dog|cat|kids)|my\s+(?:dog|cat|kids|babies))\s+for\s+me\b[^\n]{0,60}\b(?:sorry|goodbye|love\s+you|forgive)",
+            r"\bdon'?t\s+blame\s+yourselves\b",
+            r"\bcan'?t\s+see\s+myself\s+(?:being\s+)?(?:here|alive|around)\s+(?:next|in|by|for|much)\b",
+            r"\b(?:scared|afraid|frightened)\s+of\s+how\s+much\s+i\s+want\s+to\s+(?:disappear|die|not\s+be\s+here|give\s+up)\b",
+            r"\bi\s+(?:just\s+)?want\s+(?:everything|it\s+all|it|the\s+pain)\s+to\s+stop\b[^\n]{0,20}\b(?:for\s+good|forever|permanently)",
+            r"\b(?:want|wanna)\s+to\s+not\s+(?:exist|be\s+here|be\s+alive|wake\s+up)\b",
+            r"\b(?:crisis\s+(?:line|team|number)|samaritans|suicide\s+(?:hotline|helpline))\b",
+            r"\babout\s+the\s+(?:cutting|self[- ]harm|overdose|pills)\b",
+            r"\bare\s+you\s+safe\s+(?:right\s+)?now\b",
+            r"\b(?:hurting|killing|harming)\s+yourself\b",
+            r"\b(?:i'?m|i\s+am|i\s+feel\s+like)\s+(?:such\s+)?a\s+burden\s+(?:on|to)\b",
+        ),
+        unless=_SELF_HARM_IDIOMS.pattern
+        + r"|\b(?:without\s+me\s+(?:on|at|for|in)\s+(?:the|this|a|that)\s+(?:team|quiz|trip|shift|project|meeting|party|match|game|weekend|night|holiday|day))\b"
+        r"|\b(?:hurting|killing|harming)\s+yourself\s+(?:lifting|on\s+the|at\s+the\s+gym|with\s+(?:that|the)|doing|carrying|moving)"
+        r"|\b(?:hit|hitting|slap|slapping)\s+myself\s+(?:for|on\s+the\s+forehead)|\bbite\s+myself\s+(?:a\s+)?(?:treat|snack)",
+        serious_overrides=False,
+    ),
+)
+
+_CUES = _CUES + tuple(
+    Cue(
+        f.category,
+        _rx("|".join(f"(?:{a})" for a in f.alternatives)),
+        unless=_rx(f.unless) if f.unless else None,
+        unless_before=_rx(f.unless_before) if f.unless_before else None,
+        negatable=f.negatable,
+        serious_overrides=f.serious_overrides,
+    )
+    for f in FAMILIES
+)
+
+
+# --- literal prefilter ---------------------------------------------------------------------------------------
+# Most messages carry no safety cue at all, yet scanning every cue pattern costs far more than the rest of the
+# rules. Each cue's pattern is read once (its parse tree, from the standard library's own regex parser) for
+# literal strings of which every match must contain one ("threaten", "my phone", "hurt me"...). A cue none of
+# whose strings occurs in the text cannot match, so it is skipped: the findings are identical by construction
+# (bench/safety_speed.py and tests/safety check it on whole corpora too). Only ASCII text is prefiltered, after
+# lower-casing and collapsing whitespace runs to one space (what ``\s+`` matches): there str.lower() and the regex
+# engine's IGNORECASE agree exactly. A cue whose best strings are shorter than MIN_KEYWORD is always scanned.
+# The standard library's own regex parser and opcodes (the same ones re.compile uses), read for the literals.
+_parser: Any = importlib.import_module("re._parser")
+C: Any = importlib.import_module("re._constants")
+MIN_KEYWORD = 3
+KEYWORD_ENOUGH = 5  # strings this long are selective enough; beyond it, fewer strings win
+PREFILTER = True  # bench/safety_speed.py turns it off to time and compare the full scan
+_ENUM_CAP = 16  # most alternative strings one stretch of a pattern may expand to
+_ENUM_MEMO: dict[int, frozenset[str] | None] = {}  # per parse tree (see _keywords)
+
+
+def _enum(node: Any) -> frozenset[str] | None:
+    """All strings a small pattern node can match (zero-width assertions match ""), or None if not small."""
+    key = id(node)
+    if key in _ENUM_MEMO:
+        return _ENUM_MEMO[key]
+    _ENUM_MEMO[key] = out = _enum_uncached(node)
+    return out
+
+
+def _enum_uncached(node: Any) -> frozenset[str] | None:
+    op, av = node
+    if op is C.LITERAL:
+        ch = chr(av)
+        return frozenset({" " if ch.isspace() else ch.lower()})
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return frozenset({""})
+    if op is C.IN:
+        items = list(av)
+        if items == [(C.CATEGORY, C.CATEGORY_SPACE)]:
+            return frozenset({" "})
+        if all(o is C.LITERAL for o, _ in items) and len(items) <= 4:
+            return frozenset(chr(v).lower() for _, v in items)
+        return None
+    if op is C.SUBPATTERN:
+        return _enum_seq(av[-1])
+    if op is C.BRANCH:
+        parts = [_enum_seq(b) for b in av[1]]
+        if any(p is None for p in parts):
+            return None
+        out = frozenset(x for p in parts if p is not None for x in p)
+        return out if len(out) <= _ENUM_CAP else None
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        lo, hi, sub = av
+        inner = _enum_seq(sub)
+        if inner == frozenset({" "}):  # \s+, \s*, \s?: one space once whitespace runs are collapsed
+            return frozenset({" "}) if lo >= 1 else frozenset({"", " "})
+        if inner is not None and lo == 0 and hi == 1:
+            return inner | {""}
+        if inner is not None and lo == hi == 1:
+            return inner
+    return None
+
+
+def _pieces(nodes: Any) -> Iterator[tuple[frozenset[str] | None, Any]]:
+    """A parsed sequence as (strings it can match, node) pieces; runs of literal characters come as one piece."""
+    run: list[str] = []
+    for node in nodes:
+        if node[0] is C.LITERAL:
+            ch = chr(node[1])
+            run.append(" " if ch.isspace() else ch.lower())
+            continue
+        if run:
+            yield frozenset({"".join(run)}), node
+            run = []
+        yield _enum(node), node
+    if run:
+        yield frozenset({"".join(run)}), (C.LITERAL, 0)
+
+
+def _enum_seq(nodes: Any) -> frozenset[str] | None:
+    acc = frozenset({""})
+    for e, _node in _pieces(nodes):
+        if e is None:
+            return None
+        acc = frozenset(_collapse(a + b) for a in acc for b in e)
+        if len(acc) > _ENUM_CAP:
+            return None
+    return acc
+
+
+def _collapse(s: str) -> str:
+    while "  " in s:
+        s = s.replace("  ", " ")
+    return s
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two requirement sets: longer shortest string first (capped), then fewer strings."""
+    if a is None or b is None:
+        return a or b
+    ka, kb = min(min(map(len, a)), KEYWORD_ENOUGH), min(min(map(len, b)), KEYWORD_ENOUGH)
+    return a if (ka, -len(a)) >= (kb, -len(b)) else b
+
+
+def _required(nodes: Any) -> frozenset[str] | None:
+    """Strings of which every match of the parsed sequence ``nodes`` contains at least one (None: unknown)."""
+    best: frozenset[str] | None = None
+    stretch = frozenset({""})  # consecutive small nodes, expanded: the match contains one of these verbatim
+    for e, node in _pieces(nodes):
+        if e is not None:
+            grown = frozenset(_collapse(a + b) for a in stretch for b in e)
+            if len(grown) <= _ENUM_CAP:
+                stretch = grown
+                continue
+            best, stretch = _better(best, stretch), e
+            continue
+        best, stretch = _better(best, stretch), frozenset({""})
+        op, av = node
+        cand: frozenset[str] | None = None
+        if op is C.SUBPATTERN:
+            cand = _required(av[-1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            cand = _required(av[2])
+        elif op is C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            cand = (
+                None
+                if any(p is None for p in parts)
+                else frozenset(x for p in parts if p is not None for x in p)
+            )
+        best = _better(best, cand)
+    return _better(best, stretch)
+
+
+def _keywords(rx: re.Pattern[str]) -> frozenset[str] | None:
+    tree = _parser.parse(rx.pattern, rx.flags)
+    try:
+        req = _required(tree)
+    finally:
+        _ENUM_MEMO.clear()  # keyed by node identity: valid only while this parse tree is alive
+    if req is None or min(map(len, req)) < MIN_KEYWORD:
+        return None  # no useful literal: always scan this cue
+    return req
+
+
+def _trie_pattern(keys: frozenset[str]) -> str:
+    """One regex matching exactly the given literal strings, shaped as a trie (shared prefixes once), longest
+    alternative first so a match at a position is the longest key starting there."""
+    trie: dict[str, Any] = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if "" in node else "")
+
+    return emit(trie)
+
+
+_Prefilter = tuple[
+    tuple[frozenset[str] | None, ...], re.Pattern[str], dict[str, frozenset[int]], frozenset[int]
+]
+
+
+def _build_prefilter() -> _Prefilter:
+    """Each cue's required strings; one scanner over all of them at once; and for each string the cues it lets
+    through: the cues owning it or any of its prefixes (all the strings that start at one position of the text
+    are prefixes of the longest one there, which is the one the scanner reports)."""
+    cue_keywords = _cached_keywords() or tuple(_keywords(c.rx) for c in _CUES)
+    owners: dict[str, set[int]] = {}
+    for i, keys in enumerate(cue_keywords):
+        for k in keys or ():
+            owners.setdefault(k, set()).add(i)
+    credit = {
+        k: frozenset().union(*(owners[k[:j]] for j in range(1, len(k) + 1) if k[:j] in owners))
+        for k in owners
+    }
+    always = frozenset(i for i, keys in enumerate(cue_keywords) if keys is None)
+    # a lookahead, so every position is tried (keys may overlap); group 1 is the longest key starting there
+    return cue_keywords, re.compile("(?=(" + _trie_pattern(frozenset(owners)) + "))"), credit, always
+
+
+KEYWORD_CACHE = Path(__file__).with_name("_safety_keywords.py")
+
+
+def patterns_digest() -> str:
+    """Identifies the cue patterns (and the prefilter's settings) the keyword cache was derived from."""
+    h = hashlib.sha256(f"{MIN_KEYWORD}/{KEYWORD_ENOUGH}/{_ENUM_CAP}".encode())
+    for c in _CUES:
+        h.update(b"\0" + c.rx.pattern.encode() + str(c.rx.flags).encode())
+    return h.hexdigest()
+
+
+def _cached_keywords() -> tuple[frozenset[str] | None, ...] | None:
+    """The derived strings from the generated module, if it was made from exactly these patterns (else None:
+    derive them now, ~0.1-0.3 s). Regenerate with ``.venv/bin/python bench/safety_speed.py --write-cache``."""
+    try:
+        from heartwork.engine import _safety_keywords as cache
+    except ImportError:
+        return None
+    if getattr(cache, "DIGEST", None) != patterns_digest() or len(cache.KEYWORDS) != len(_CUES):
+        return None
+    return tuple(None if k is None else frozenset(k.split("\t")) for k in cache.KEYWORDS)
+
+
+def _py_literal(keys: frozenset[str] | None) -> str:
+    """A cue's strings as the Python literal ruff format would write (double quotes unless that adds escapes)."""
+    if keys is None:
+        return "None"
+    text = "\t".join(sorted(keys))
+    return repr(text) if text.count('"') > text.count("'") else json.dumps(text, ensure_ascii=False)
+
+
+def write_keyword_cache(path: Path = KEYWORD_CACHE) -> None:
+    keywords = [_keywords(c.rx) for c in _CUES]
+    lines = [
+        '"""Generated by ``bench/safety_speed.py --write-cache`` from the cue patterns in safety.py: the literal',
+        'strings every match of each cue contains (None: always scanned). Do not edit; a stale file is ignored."""',
+        "",
+        "# ruff: noqa: E501",
+        f'DIGEST = "{patterns_digest()}"',
+        "# one string per cue, its literals separated by tabs (whitespace inside a literal is always one space)",
+        "KEYWORDS: tuple[str | None, ...] = (",
+    ]
+    lines += [f"    {_py_literal(k)}," for k in keywords]
+    lines.append(")")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+_PREFILTER_TABLES: list[_Prefilter] = []  # built on first use (~0.1 s), so importing the module stays cheap
+
+
+def prefilter_tables() -> _Prefilter:
+    if not _PREFILTER_TABLES:
+        _PREFILTER_TABLES.append(_build_prefilter())
+    return _PREFILTER_TABLES[0]
+
+
+def _candidate_cues(low: str) -> set[int]:
+    """Indexes of the cues that can match the prefilter text ``low``; the others contain none of their strings."""
+    _, scan, credit, always = prefilter_tables()
+    found = set(always)
+    for m in scan.finditer(low):
+        found |= credit[m.group(1)]
+    return found
+
+
+def _prefilter_text(norm: str) -> str | None:
+    """The text the keywords are looked up in (lower case, whitespace runs as one space), or None: no prefilter."""
+    if not norm.isascii():
+        return None
+    return " " + " ".join(norm.lower().split()) + " "
+
 
 # --- a finding the learned classifier produced: keep it (recall) unless the sentence is an explicit figure --
 _FIGURATIVE_ONLY = _rx(
@@ -706,6 +1315,8 @@ def _sentence_bounds(text: str) -> tuple[list[int], list[int]]:
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], s0: int, s1: int) -> bool:
     sentence = norm[s0:s1]
     before = norm[s0 : m.start()]
+    if cue.category != "self_harm" and _FICTION_RX.search(sentence):
+        return True  # a line quoted from a show or book; no serious marker brings it back
     cancelled = False
     if (
         cue.negatable
@@ -724,18 +1335,34 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], s0: int, s1: int) -> bool:
     return cancelled
 
 
-def find_cues(text: str, cancelled: list[CueHit] | None = None) -> list[CueHit]:
+def find_cues(
+    text: str, cancelled: list[CueHit] | None = None, *, prefilter: bool | None = None
+) -> list[CueHit]:
     """Every safety cue in ``text`` that survives its guards, longest first where two overlap.
-    ``cancelled`` (if given) collects the cues a guard ruled out (figurative, negated, benign)."""
+    ``cancelled`` (if given) collects the cues a guard ruled out (figurative, negated, benign).
+    ``prefilter=False`` scans every cue (the same result, slower: kept for the equivalence check); None means
+    the module setting ``PREFILTER``."""
     norm = _normalise(text)
-    starts, ends = _sentence_bounds(norm)
+    use = PREFILTER if prefilter is None else prefilter
+    low = _prefilter_text(norm) if use else None
+    bounds: tuple[list[int], list[int]] | None = None
     hits: list[CueHit] = []
-    for cue in _CUES:
+    candidates = _candidate_cues(low) if low is not None else None
+    for index, cue in enumerate(_CUES):
+        if candidates is not None and index not in candidates:
+            continue  # none of the strings every match of this cue contains is in the text: it cannot match
         for m in cue.rx.finditer(norm):
             if m.end() <= m.start():
                 continue
+            if bounds is None:
+                bounds = _sentence_bounds(norm)
+            starts, ends = bounds
             i = bisect.bisect_right(starts, m.start()) - 1
             s0, s1 = (starts[i], max(ends[i], m.end())) if i >= 0 else (0, len(norm))
+            # "you'll pay for this... with a foot massage 😜": an ellipsis trails into the next sentence, so
+            # the guards read both.
+            if 0 <= i < len(starts) - 1 and norm[s0:s1].rstrip().endswith(("...", "…")):
+                s1 = max(s1, ends[i + 1])
             # Guards read the sentence around the cue, but never more than GUARD_WINDOW characters either side,
             # so a message with no punctuation stays linear in its length.
             s0, s1 = max(s0, m.start() - GUARD_WINDOW), min(s1, m.end() + GUARD_WINDOW)
@@ -782,6 +1409,28 @@ _KIND_MOVES = frozenset(COMPASSIONATE)
 _REACTIVE = frozenset(REACTIVE)
 
 
+# The model backstop stays quiet on a message about someone else's relationship ("my friend's partner reads her
+# emails", the corpus convention labels these []) or one that states consent ("I asked him to", "only if you
+# want to"): the classifier's n-grams cannot tell these from a disclosure. A cue still fires on real danger.
+_THIRD_PARTY = _rx(
+    r"\b(?:my|our|a|her|his|their)\s+(?:best\s+)?(?:friend|mate|sister|brother|cousin|colleague|co-?worker|"
+    r"neighbou?r|flatmate|roommate|housemate|aunt|uncle|son|daughter|niece|nephew|client|patient|student|boss)(?:'s|s')\s+"
+    r"(?:partner|husband|wife|boyfriend|girlfriend|ex|fianc\w*|spouse|bf|gf)\b|"
+    r"\b(?:a|my|our)\s+(?:friend|colleague|co-?worker|mate|neighbou?r|cousin|sister|brother)\s+(?:told|tells|says|said)\s+"
+    r"(?:me\s+)?(?:that\s+)?(?:her|his|their)\s+(?:partner|husband|wife|boyfriend|girlfriend|ex)\b|"
+    r"(?:^|[.!?]\s+)[A-Z][a-z]+'s\s+(?:partner|husband|wife|boyfriend|girlfriend|ex)\b|\bour\s+neighbou?r'?s?\b"
+)
+_CONSENT = _rx(
+    r"\b(?:i\s+asked\s+(?:him|her|them|you)\s+to|only\s+if\s+you\s+want|we\s+(?:both\s+)?agreed|i\s+don'?t\s+mind|"
+    r"totally\s+fine|up\s+to\s+you|i\s+trust\s+you|you'?re\s+welcome\s+to)\b"
+)
+
+
+def _backstop_quiet(text: str) -> bool:
+    norm = _normalise(text)
+    return bool(_FIGURATIVE_ONLY.search(norm) or _THIRD_PARTY.search(norm) or _CONSENT.search(norm))
+
+
 def _reads_kind(doc: Doc) -> bool:
     """The model-only backstop stays quiet on a message read as purely kind (a need statement, thanks...):
     its n-gram features mistook requests like "Would you be willing to check with me first?" for monitoring.
@@ -810,7 +1459,7 @@ class SafetyDetector:
                 and not hits
                 and not ruled_out
                 and not _reads_kind(doc)
-                and not _FIGURATIVE_ONLY.search(_normalise(text))
+                and not _backstop_quiet(text)
             ):
                 backstop.append(doc)
             for hit in hits:
