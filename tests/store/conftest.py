@@ -1,21 +1,11 @@
 """One parametrised fixture runs the storage suite on SQLite (a real file) and PostgreSQL (a real server).
 
-PostgreSQL: HEARTWORK_TEST_POSTGRES_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres, a role
-allowed to CREATE DATABASE) or, when it is unset, a throwaway server this fixture starts itself from the
-Debian binaries (/usr/lib/postgresql/*/bin): initdb + pg_ctl on a temp dir and a free loopback port, run as
-the ``postgres`` OS user when we are root, stopped at the end of the session. Each test gets its own new
-database. Skipped (with the reason) only when no PostgreSQL binaries exist.
+PostgreSQL: each test gets its own new database (``postgres_url``) on the session's server
+(``postgres_admin_url``); both fixtures live in tests/conftest.py, shared with the web app's PostgreSQL test.
 """
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -25,114 +15,6 @@ import pytest
 from heartwork.store import Store, chats, choices, conversations, journal, pairs, questionnaires, users
 from heartwork.store.types import utcnow
 
-PG_BIN_GLOB = "/usr/lib/postgresql/*/bin/initdb"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _as_postgres(cmd: list[str]) -> list[str]:
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
-
-
-class _ThrowawayPostgres:
-    def __init__(self) -> None:
-        initdbs = sorted(glob.glob(PG_BIN_GLOB))
-        if not initdbs:
-            pytest.skip(
-                "PostgreSQL tests need a server: set HEARTWORK_TEST_POSTGRES_URL or install the Debian "
-                "package (`make system-deps` or `apt-get install -y postgresql`); no initdb found in "
-                "/usr/lib/postgresql/*/bin"
-            )
-        self.bin = Path(initdbs[-1]).parent
-        self.root = Path(tempfile.mkdtemp(prefix="heartwork-pg-"))
-        self.data = self.root / "data"
-        self.port = _free_port()
-        if os.geteuid() == 0:
-            shutil.chown(self.root, "postgres", "postgres")
-        log = self.root / "server.log"
-        subprocess.run(
-            _as_postgres(
-                [
-                    str(self.bin / "initdb"),
-                    "-D",
-                    str(self.data),
-                    "-U",
-                    "postgres",
-                    "-A",
-                    "trust",
-                    "-E",
-                    "UTF8",
-                    "--no-locale",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(
-            _as_postgres(
-                [
-                    str(self.bin / "pg_ctl"),
-                    "-D",
-                    str(self.data),
-                    "-l",
-                    str(log),
-                    "-w",
-                    "-t",
-                    "60",
-                    "-o",
-                    f"-h 127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c max_connections=100",
-                    "start",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-        )
-        self.admin_url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-
-    def stop(self) -> None:
-        subprocess.run(
-            _as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]),
-            capture_output=True,
-        )
-        shutil.rmtree(self.root, ignore_errors=True)
-
-
-@pytest.fixture(scope="session")
-def postgres_admin_url() -> Iterator[str]:
-    url = os.environ.get("HEARTWORK_TEST_POSTGRES_URL")
-    if url:
-        yield url
-        return
-    server = _ThrowawayPostgres()
-    try:
-        yield server.admin_url
-    finally:
-        server.stop()
-
-
-def _new_pg_database(admin_url: str) -> tuple[str, Callable[[], None]]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = "hw_" + uuid.uuid4().hex[:12]
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return url, drop
-
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
@@ -140,12 +22,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'data' / 'heartwork.db'}"
         return
-    admin_url = request.getfixturevalue("postgres_admin_url")
-    url, drop = _new_pg_database(admin_url)
-    try:
-        yield url
-    finally:
-        drop()
+    yield request.getfixturevalue("postgres_url")
 
 
 @pytest.fixture

@@ -1,15 +1,13 @@
 """The web app on a real PostgreSQL server (HEARTWORK_DATABASE_URL), not only on SQLite.
 
-Reuses the storage suite's throwaway server (tests/store/conftest.py: HEARTWORK_TEST_POSTGRES_URL, or initdb +
-pg_ctl from the Debian binaries); skipped with the reason when neither is available.
+Uses the server the storage suite uses (the ``postgres_url`` fixture in tests/conftest.py:
+HEARTWORK_TEST_POSTGRES_URL, or initdb + pg_ctl from the Debian binaries); skipped with the reason when neither
+is available.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,30 +16,9 @@ from webtest_support import make_app, post_form, signup
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
-_spec = importlib.util.spec_from_file_location(
-    "heartwork_store_test_conftest", Path(__file__).resolve().parents[1] / "store" / "conftest.py"
-)
-assert _spec and _spec.loader
-pg = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pg)
 
-
-@pytest.fixture(scope="module")
-def pg_admin_url() -> Iterator[str]:
-    url = os.environ.get("HEARTWORK_TEST_POSTGRES_URL")
-    if url:
-        yield url
-        return
-    server = pg._ThrowawayPostgres()
-    try:
-        yield server.admin_url
-    finally:
-        server.stop()
-
-
-def test_postgres_web_pairing_repair_privacy_export_delete(pg_admin_url: str, tmp_path: Path) -> None:
-    url, drop = pg._new_pg_database(pg_admin_url)
-    app = make_app(tmp_path, database_url=url)
+def test_postgres_web_pairing_repair_privacy_export_delete(postgres_url: str, tmp_path: Path) -> None:
+    app = make_app(tmp_path, database_url=postgres_url)
     try:
         a, b, c = TestClient(app), TestClient(app), TestClient(app)
         signup(a, "alice")
@@ -74,4 +51,3 @@ def test_postgres_web_pairing_repair_privacy_export_delete(pg_admin_url: str, tm
         assert app.state.web.data.store.dialect == "postgresql"
     finally:
         app.state.web.data.close()
-        drop()
