@@ -17,6 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 HEARTWORK = Path(sys.executable).with_name("heartwork")
+# Each example runs the real command in a subprocess: few examples, no deadline; tmp_path is shared by them.
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def _strict_json(line: str) -> dict[str, object]:
@@ -92,11 +98,7 @@ def test_jsonl_all_good_lines_exit_zero_in_order(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@FUZZ
 @given(
     st.lists(
         st.binary(max_size=200).filter(lambda b: b"\n" not in b and b"\r" not in b), min_size=1, max_size=15
@@ -111,11 +113,7 @@ def test_jsonl_random_bytes_never_crash(tmp_path: Path, chunks: list[bytes]) -> 
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@FUZZ
 @given(
     st.lists(
         st.dictionaries(

@@ -35,6 +35,18 @@ def _readonly_url(store: Store) -> str:
     return store.url
 
 
+def _writable_again(store: Store) -> None:
+    """Undo _readonly_url on PostgreSQL (a SQLite read-only URL changes nothing in the file)."""
+    if store.dialect != "postgresql":
+        return
+    with store.engine.connect() as conn:
+        conn.execute(text("SET default_transaction_read_only = off"))
+        conn.execute(
+            text(f'ALTER DATABASE "{make_url(store.url).database}" RESET default_transaction_read_only')
+        )
+        conn.commit()
+
+
 def test_faults_readonly_database_clear_error_data_intact(
     store: Store, populated: Callable[[Store], dict[str, int]]
 ) -> None:
@@ -51,13 +63,7 @@ def test_faults_readonly_database_clear_error_data_intact(
             chats.import_chat(s, ids["me"], "x", "test", [(None, "a", "b")] * 10)
     finally:
         ro.close()
-    if store.dialect == "postgresql":
-        with store.engine.connect() as conn:
-            conn.execute(text("SET default_transaction_read_only = off"))
-            conn.execute(
-                text(f'ALTER DATABASE "{make_url(store.url).database}" RESET default_transaction_read_only')
-            )
-            conn.commit()
+    _writable_again(store)
     store.engine.dispose()
     assert _export(store) == before
 
@@ -81,13 +87,7 @@ def test_faults_readonly_cli_message_without_traceback(
     r = CliRunner().invoke(app, ["import-backup", str(f), "--replace"])
     assert r.exit_code == 1
     assert "read-only" in r.output and "Traceback" not in r.output
-    if store.dialect == "postgresql":
-        with store.engine.connect() as conn:
-            conn.execute(text("SET default_transaction_read_only = off"))
-            conn.execute(
-                text(f'ALTER DATABASE "{make_url(store.url).database}" RESET default_transaction_read_only')
-            )
-            conn.commit()
+    _writable_again(store)
 
 
 def test_faults_sqlite_full_database_clear_error_data_intact(
