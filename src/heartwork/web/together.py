@@ -182,6 +182,19 @@ def _conversation_or_404(s: Any, cid: int, viewer: Viewer) -> Any:
         raise Problem("There is no conversation here for you.", status=404, back="/together") from exc
 
 
+def _open_conversation(s: Any, cid: int, viewer: Viewer) -> Any | None:
+    """The conversation (a 404 if it is not the viewer's), or None while joint work is paused for the pair
+    (the conversation page then says why)."""
+    from heartwork.web import queries
+
+    conv = _conversation_or_404(s, cid, viewer)
+    return conv if queries.joint_status_for_conv(s, viewer.id, conv)["open"] else None
+
+
+def _to_conversation(cid: int, anchor: str = "") -> Response:
+    return RedirectResponse(f"/together/repair/{cid}{anchor}", status_code=303)
+
+
 @router.post("/together/repair")
 def repair_start(
     request: Request, viewer: User, title: Annotated[str, Form(max_length=300)] = ""
@@ -199,7 +212,7 @@ def repair_start(
             return RedirectResponse("/together", status_code=303)
         conv = conversations.start_conversation(s, viewer.id, title.strip() or "Repair conversation")
         cid = conv.id
-    return RedirectResponse(f"/together/repair/{cid}", status_code=303)
+    return _to_conversation(cid)
 
 
 @router.get("/together/repair/{cid}")
@@ -261,18 +274,17 @@ def repair_draft(
     request: Request, cid: int, viewer: User, draft: FormText = "", turn: Annotated[int, Form()] = 0
 ) -> Response:
     from heartwork.store import conversations
-    from heartwork.web import queries
 
     if not draft.strip():
         raise Problem("Write something first — a sentence or two is enough.", back=f"/together/repair/{cid}")
     with web(request).data.session() as s:
-        conv = _conversation_or_404(s, cid, viewer)
-        if not queries.joint_status_for_conv(s, viewer.id, conv)["open"]:
-            return RedirectResponse(f"/together/repair/{cid}", status_code=303)
+        conv = _open_conversation(s, cid, viewer)
+        if conv is None:
+            return _to_conversation(cid)
         t = conversations.save_draft(s, conv, viewer.id, draft, turn=turn or None)
         tid = t.id
     session(request)["review"] = {"turn": tid}
-    return RedirectResponse(f"/together/repair/{cid}#review", status_code=303)
+    return _to_conversation(cid, "#review")
 
 
 @router.post("/together/repair/{cid}/send")
@@ -282,18 +294,17 @@ def repair_send(
     import heartwork
     from heartwork.store import conversations
     from heartwork.store.errors import NotFound, PermissionDenied
-    from heartwork.web import queries
 
     if not text.strip():
         raise Problem("There is nothing to send: write a message first.", back=f"/together/repair/{cid}")
     with web(request).data.session() as s:
-        conv = _conversation_or_404(s, cid, viewer)
-        if not queries.joint_status_for_conv(s, viewer.id, conv)["open"]:
-            return RedirectResponse(f"/together/repair/{cid}", status_code=303)
+        conv = _open_conversation(s, cid, viewer)
+        if conv is None:
+            return _to_conversation(cid)
         if heartwork.analyze(text).safety.risk:
             # Safety first: a message with a safety signal is not passed on; the writer sees resources instead.
             _set_flash(request, safety=True)
-            return RedirectResponse(f"/together/repair/{cid}", status_code=303)
+            return _to_conversation(cid)
         try:
             conversations.send_turn(s, turn, viewer.id, text)
         except (NotFound, PermissionDenied) as exc:
@@ -301,7 +312,7 @@ def repair_send(
                 "That draft is not yours to send.", status=404, back=f"/together/repair/{cid}"
             ) from exc
     _set_flash(request, notes=["Sent."])
-    return RedirectResponse(f"/together/repair/{cid}", status_code=303)
+    return _to_conversation(cid)
 
 
 @router.post("/together/repair/{cid}/stage")
@@ -318,4 +329,4 @@ def repair_stage(
                 back=f"/together/repair/{cid}",
             )
         conversations.set_stage(s, conv, viewer.id, stage)
-    return RedirectResponse(f"/together/repair/{cid}", status_code=303)
+    return _to_conversation(cid)
