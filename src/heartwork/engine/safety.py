@@ -1359,10 +1359,21 @@ def find_cues(
             starts, ends = bounds
             i = bisect.bisect_right(starts, m.start()) - 1
             s0, s1 = (starts[i], max(ends[i], m.end())) if i >= 0 else (0, len(norm))
-            # "you'll pay for this... with a foot massage 😜": an ellipsis trails into the next sentence, so
-            # the guards read both.
-            if 0 <= i < len(starts) - 1 and norm[s0:s1].rstrip().endswith(("...", "…")):
-                s1 = max(s1, ends[i + 1])
+            # "you'll pay for this... with a foot massage 😜": an ellipsis trails into the next sentence, and a
+            # question is often answered by a short next one ("You know what happens then? The alarm, lol."),
+            # so the guards read both.
+            # A "sentence" of only emoji or punctuation ("I will end you! 😂") belongs to the one before it.
+            if i >= 0:
+                j, tail = i, norm[s0:s1].rstrip()
+                if j < len(starts) - 1 and (
+                    tail.endswith(("...", "…")) or (tail.endswith("?") and ends[j + 1] - starts[j + 1] <= 40)
+                ):
+                    j += 1
+                while j < len(starts) - 1 and not any(
+                    ch.isalpha() for ch in norm[starts[j + 1] : ends[j + 1]]
+                ):
+                    j += 1
+                s1 = max(s1, ends[j])
             # Guards read the sentence around the cue, but never more than GUARD_WINDOW characters either side,
             # so a message with no punctuation stays linear in its length.
             s0, s1 = max(s0, m.start() - GUARD_WINDOW), min(s1, m.end() + GUARD_WINDOW)

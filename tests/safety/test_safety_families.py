@@ -1,0 +1,160 @@
+"""The safety detector's semantic cue families, their guards, and the literal prefilter.
+
+The phrases here were written for these tests (not taken from any evaluation set, nor from
+data/train_safety.jsonl): other wordings of the same families, so a rule that only memorised its development
+sentences would fail them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import heartwork
+from heartwork.engine import safety
+from heartwork.engine.bench import corpus
+from heartwork.engine.safety import EXPLANATIONS, find_cues
+
+REPO = Path(__file__).resolve().parents[2]
+
+FAMILY_POSITIVES = [
+    ("You know what happens when you start crying, so stop.", "threat"),
+    ("Remember what happened the last time you went out without asking.", "threat"),
+    ("He said the cat will have an accident if I go to my sister's.", "threat"),
+    ("She says she'll hurt herself if I go on the work trip.", "threat"),
+    ("If I leave, he'll have me deported. He reminds me every week.", "threat"),
+    ("There'll be consequences if you embarrass me at the barbecue.", "threat"),
+    ("My boyfriend twisted my wrist until I cried.", "physical"),
+    ("He held me down until I couldn't breathe.", "physical"),
+    ("I tell people I fell off my bike so nobody asks about the bruises.", "physical"),
+    ("i didn't push you that hard, get up", "physical"),
+    ("She left me on the side of the road at midnight after the argument.", "intimidation"),
+    ("He cleans his rifle in front of me when he's sulking.", "intimidation"),
+    ("He swerves at cyclists to scare me when I argue.", "intimidation"),
+    ("I hide my bank card so he won't find it.", "fear"),
+    ("I have to be careful what I wear or he goes mad.", "fear"),
+    ("I daren't mention my mum in front of him.", "fear"),
+    ("I discovered a GPS tracker under my car.", "monitoring"),
+    ("Don't lie to me, I checked your location.", "monitoring"),
+    ("She phones my mum to make sure I'm really there.", "monitoring"),
+    ("I had to give up netball because he said I was showing off.", "isolation"),
+    ("I'm only allowed to see my sister on Sundays.", "isolation"),
+    ("He made me choose between him and my mates.", "isolation"),
+    ("I have to ask her before I buy anything for myself.", "financial"),
+    ("He says I'm not allowed my own bank account.", "financial"),
+    ("He poked holes in the condoms so I'd get pregnant.", "sexual"),
+    ("She binned my birth control and said it was for us.", "sexual"),
+    ("Some days I pray I won't wake up in the morning.", "self_harm"),
+    ("Everyone would cope without me, honestly.", "self_harm"),
+    ("I've been thinking about stepping in front of a train.", "self_harm"),
+    ("what's the point anymore", "self_harm"),
+    ("I keep planning my own funeral in my head.", "self_harm"),
+]
+
+FAMILY_NEGATIVES = [
+    "You know what happens when you leave the oven on? The smoke alarm, lol.",
+    "Remember what happened last time we left the dog alone? The sofa! 😂",
+    "The villain in the film says \"don't make me do something we'll both regret\" and I got chills.",
+    "touch my chips again and there will be consequences ❤️",
+    "I hid the present so he won't find it before his birthday.",
+    "The toddler threw plates on the floor again.",
+    "I don't see the point of buying a new sofa this year.",
+    "There's no way out of this car park except past the barrier.",
+    "The team will be fine without me on Friday.",
+    "I could hit myself for forgetting your birthday.",
+    "We agreed to keep our locations on while you're driving at night.",
+    "My friend's husband takes all her wages and I'm worried about her.",
+    "I've never felt unsafe with him, not once.",
+    "He took my car keys because I'd had four drinks, and he was right.",
+    "you'll pay for this... with breakfast in bed 😜",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), FAMILY_POSITIVES)
+def test_safety_family_phrasing_is_flagged_with_exact_span_and_category(text: str, category: str) -> None:
+    hits = find_cues(text)
+    assert hits, f"no cue for: {text}"
+    assert category in {h.category for h in hits}, [(text[h.start : h.end], h.category) for h in hits]
+    a = heartwork.analyze(text)
+    assert a.safety.risk
+    prefix = EXPLANATIONS[category].split("'{evidence}'")[0]
+    for f in a.safety.findings:
+        assert a.text[f.span.start : f.span.end] == f.evidence
+    assert any(f.explanation.startswith(prefix) for f in a.safety.findings)
+
+
+@pytest.mark.parametrize("text", FAMILY_NEGATIVES)
+def test_safety_family_guards_keep_figures_consent_and_third_parties_quiet(text: str) -> None:
+    assert not find_cues(text), [(text[h.start : h.end], h.category) for h in find_cues(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My sister's boyfriend reads all her messages. I gave her the helpline number.",
+        "A colleague told me her husband tracks her car; we walk her to the bus now.",
+        "You can read my texts whenever, only if you want to.",
+    ],
+)
+def test_safety_backstop_quiet_on_third_party_and_consent_frames(text: str) -> None:
+    assert safety._backstop_quiet(text)
+    assert not heartwork.analyze(text).safety.risk
+
+
+def _sample_texts() -> list[str]:
+    texts: list[str] = []
+    for path in (
+        REPO / "data" / "train_safety.jsonl",
+        REPO / "tests" / "safety" / "dev_cases.jsonl",
+    ):
+        texts += [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    texts += corpus(3000)
+    texts += [p for p, _ in FAMILY_POSITIVES] + FAMILY_NEGATIVES
+    texts += [
+        "HE   CHECKS\tMY\nPHONE",
+        "Ｈe checks my phone",
+        "he\u00a0checks my phone",
+        "ſuicide",
+        "I'm ſcared of him",
+    ]
+    return texts
+
+
+def test_safety_prefilter_gives_identical_hits_and_cancellations() -> None:
+    for text in _sample_texts():
+        kept_a: list[safety.CueHit] = []
+        kept_b: list[safety.CueHit] = []
+        with_pf = find_cues(text, kept_a, prefilter=True)
+        without = find_cues(text, kept_b, prefilter=False)
+        assert with_pf == without and kept_a == kept_b, text
+
+
+def test_safety_prefilter_skips_every_cue_on_an_ordinary_message() -> None:
+    low = safety._prefilter_text(safety._normalise("Thanks for picking up the groceries, see you at six."))
+    assert low is not None
+    _, _, _, always = safety.prefilter_tables()
+    assert safety._candidate_cues(low) == set(always)
+    assert len(always) <= 3  # nearly every cue has literal strings to look for
+
+
+def test_safety_prefilter_strings_occur_in_every_match() -> None:
+    # Every cue hit in the sample contains one of its cue's required strings (after the prefilter's folding).
+    keywords, _, _, _ = safety.prefilter_tables()
+    by_category: dict[str, list[int]] = {}
+    for i, cue in enumerate(safety._CUES):
+        by_category.setdefault(cue.category, []).append(i)
+    for text in [p for p, _ in FAMILY_POSITIVES]:
+        norm = safety._normalise(text)
+        for i, cue in enumerate(safety._CUES):
+            for m in cue.rx.finditer(norm):
+                keys = keywords[i]
+                folded = safety._prefilter_text(m.group(0))
+                assert keys is None or folded is None or any(k.strip() in folded for k in keys), (text, i)
+
+
+def test_safety_keyword_cache_matches_the_cue_patterns() -> None:
+    # A stale cache is ignored at run time (derived again), but it should be regenerated:
+    # .venv/bin/python bench/safety_speed.py --write-cache
+    assert safety._cached_keywords() == tuple(safety._keywords(c.rx) for c in safety._CUES)
