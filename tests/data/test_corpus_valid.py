@@ -72,6 +72,26 @@ def test_train_corpus_is_kept_apart_from_the_dev_set() -> None:
     assert not dev.intersection(train)
 
 
+@pytest.mark.parametrize("path", sorted(TRAIN.parent.glob("train_*.jsonl")), ids=lambda p: p.name)
+def test_other_training_files_have_no_problems(path: Path) -> None:
+    # train_b … train_j are written by other writers: same format and conventions, no minimums of their own.
+    report = validate.validate_file(path, minimums=False)
+    assert report.problems == [], report.problems[:5]
+    assert report.messages >= 300
+
+
+def test_no_text_in_two_training_files() -> None:
+    seen: dict[str, str] = {}
+    repeated = []
+    for path in sorted(TRAIN.parent.glob("train*.jsonl")):
+        for text in validate.read_texts(path):
+            key = validate.normalise(text)
+            if key in seen and seen[key] != path.name:
+                repeated.append((seen[key], path.name, text))
+            seen.setdefault(key, path.name)
+    assert not repeated, repeated[:5]
+
+
 def test_validator_reports_bad_json_unknown_ids_order_and_keys() -> None:
     lines = [
         "{not json",

@@ -129,12 +129,15 @@ def test_no_text_shared_with_the_development_corpus() -> None:
     assert not shared, f"held-out texts also in {DEV}: {shared}"
 
 
-def test_no_text_shared_with_the_training_file() -> None:
+@pytest.mark.parametrize("train", sorted(TRAIN.parent.glob("train*.jsonl")), ids=lambda p: p.name)
+def test_no_text_shared_with_the_training_files(train: Path) -> None:
     # Only reports held-out texts that leaked; it never prints training data.
-    if not TRAIN.exists():
-        pytest.skip("data/train.jsonl does not exist yet")
-    shared = sorted((_texts(HELDOUT) | _texts(SAFETY_EVAL)) & _texts(TRAIN))
-    assert not shared, f"held-out texts leaked into data/train.jsonl: {shared}"
+    shared = sorted((_texts(HELDOUT) | _texts(SAFETY_EVAL)) & _texts(train))
+    assert not shared, f"held-out texts leaked into {train.name}: {shared}"
+
+
+def test_every_training_file_is_checked() -> None:
+    assert TRAIN in sorted(TRAIN.parent.glob("train*.jsonl"))
 
 
 def test_heldout_size_and_positives_per_label(heldout: list[dict[str, Any]]) -> None:

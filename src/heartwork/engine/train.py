@@ -82,22 +82,28 @@ def rule_sets(texts: list[str]) -> tuple[list[set[str]], list[set[str]]]:
 
 
 def fit(texts: list[str], y: np.ndarray, c: float = C) -> tuple[NgramVocab, np.ndarray, np.ndarray]:
-    from sklearn.linear_model import LogisticRegression
+    import scipy.sparse as sp
+    from joblib import Parallel, delayed
 
     vocab = NgramVocab.fit(texts)
     found, vetoed = rule_sets(texts)
-    x = matrix(texts, vocab, found, vetoed)
-    w = np.zeros((x.shape[1], len(LABELS)), dtype=np.float32)
-    b = np.zeros(len(LABELS), dtype=np.float32)
-    for j in range(len(LABELS)):
-        if y[:, j].sum() == 0:
-            b[j] = -10.0
-            continue
-        m = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-        m.fit(x, y[:, j])
-        w[:, j] = m.coef_[0]
-        b[j] = m.intercept_[0]
+    # Sparse: the tf-idf block is ~99% zeros, so lbfgs runs ~3x faster on the same problem; one label per
+    # core (18 independent heads).
+    x = sp.csr_matrix(matrix(texts, vocab, found, vetoed), dtype=np.float64)
+    heads = Parallel(n_jobs=-1)(delayed(_fit_head)(x, y[:, j], c) for j in range(len(LABELS)))
+    w = np.stack([h[0] for h in heads], axis=1).astype(np.float32)
+    b = np.array([h[1] for h in heads], dtype=np.float32)
     return vocab, w, b
+
+
+def _fit_head(x: object, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if y.sum() == 0:  # a label with no positives (a small fold) never fires
+        return np.zeros(x.shape[1]), -10.0  # type: ignore[attr-defined]
+    m = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    m.fit(x, y)
+    return m.coef_[0], float(m.intercept_[0])
 
 
 def predict(vocab: NgramVocab, w: np.ndarray, b: np.ndarray, texts: list[str]) -> np.ndarray:
