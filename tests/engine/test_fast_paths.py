@@ -19,6 +19,7 @@ from heartwork.engine import embedding, features, feelings, rules
 from heartwork.engine.classifier import load_heads
 from heartwork.engine.pipeline import Doc
 from heartwork.engine.text import LiteralFilter, fold, required_literals, sentences
+from heartwork.model import Analysis
 from heartwork.taxonomy import LABELS
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "train.jsonl"
@@ -83,6 +84,10 @@ def test_text_required_literals_are_in_every_match() -> None:
         (r"(?:a|\w+)b", {"b"}),
         (r"caf(?:é|e)s", {"caf"}),  # é is cased outside ASCII: not used
         (r"(?i:ab)c", {"c"}),  # inline flags: the group is not read
+        (r"!{2,}|\bagain\?*!*$", {"!!", "again"}),
+        (r"❤|💛|😘", {"❤", "💛", "😘"}),
+        (r"[!?]|[a-z]", None),  # a range is not a fixed string
+        (r"[^a]b", {"b"}),
     ],
 )
 def test_text_required_literals_examples(pattern: str, needs: set[str] | None) -> None:
@@ -179,7 +184,8 @@ def _plain_rule_matrix(found: list[set[str]], vetoed: list[set[str]]) -> np.ndar
 
 
 def test_embedding_fast_tokens_and_sums_are_the_plain_ones() -> None:
-    texts = _texts()
+    # every token count up to the 256-token cap (the pairwise order changes at 8, 128 and above)
+    texts = _texts() + ["word " * n for n in range(1, 300)]
     tok = embedding.tokenizer()
     assert embedding.token_ids(texts) == [e.ids for e in tok.encode_batch(texts, add_special_tokens=False)]
     tab = embedding.table()
@@ -191,3 +197,29 @@ def test_embedding_fast_tokens_and_sums_are_the_plain_ones() -> None:
     plain[lengths > 0] = np.add.reduceat(tab[flat].astype(np.float32), starts, axis=0)
     norms = np.sqrt(np.einsum("ij,ij->i", plain, plain))[:, None]
     assert np.array_equal(embedding.embed(texts), plain / np.maximum(norms, 1e-9))
+
+
+def test_pipeline_parallel_batch_matches_serial_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from heartwork.engine import pipeline
+    from heartwork.engine.detectors import builtin_detectors
+
+    texts = [t for t in _texts() if t.strip()][:300]
+    monkeypatch.setenv("HEARTWORK_WORKERS", "2")
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 100)
+    monkeypatch.setattr(pipeline, "CHUNK", 25)  # 12 chunks: this process and the helper both take some
+    here: list[int] = []  # chunk sizes analysed in this process
+    plain = pipeline.Pipeline.analyze_serial
+
+    def counted(self: pipeline.Pipeline, t: list[str], c: list[str | None]) -> list[Analysis]:
+        here.append(len(t))
+        return plain(self, t, c)
+
+    monkeypatch.setattr(pipeline.Pipeline, "analyze_serial", counted)
+    try:
+        parallel = pipeline.Pipeline(builtin_detectors()).run(texts, [None] * len(texts))
+        assert 0 < sum(here) < len(texts)  # both this process and the helper took chunks
+    finally:
+        pipeline._pool(1).shutdown(wait=True)
+        pipeline._pool.cache_clear()
+    serial = plain(pipeline.Pipeline(builtin_detectors()), texts, [None] * len(texts))
+    assert [a.to_dict() for a in parallel] == [a.to_dict() for a in serial]

@@ -75,12 +75,13 @@ lat.sort()
 out["p50_ms"] = lat[len(lat) // 2]
 out["p95_ms"] = lat[int(len(lat) * 0.95)]
 out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-# batch worker processes (one per core): add the largest worker's peak once per worker, an upper bound
+# batch helper processes (one per further core): add the largest one's peak once per helper, an upper bound
 from heartwork.engine.pipeline import _pool, _workers
-if mode == "full":
-    _pool(_workers()).shutdown(wait=True)  # joined workers count in RUSAGE_CHILDREN
+helpers = _workers() - 1 if mode == "full" else 0
+if helpers:
+    _pool(helpers).shutdown(wait=True)  # joined helpers count in RUSAGE_CHILDREN
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-out["peak_rss_mb"] += kids * _workers() if mode == "full" else 0
+out["peak_rss_mb"] += kids * helpers
 print(json.dumps(out))
 """
 

@@ -52,7 +52,7 @@ def table() -> np.ndarray:
 
 def token_ids(texts: list[str]) -> list[list[int]]:
     # add_special_tokens=False: [CLS]/[SEP] rows carry no meaning in a static table.
-    # encode_batch_fast: the same ids without character offsets, which nothing here reads (~2x faster).
+    # encode_batch_fast: the same ids without character offsets, which nothing here reads (~20% faster).
     return [e.ids for e in tokenizer().encode_batch_fast(texts, add_special_tokens=False)]
 
 
@@ -62,12 +62,51 @@ def embed(texts: list[str]) -> np.ndarray:
     ids = token_ids(texts)
     lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
     flat = np.fromiter((t for seq in ids for t in seq), dtype=np.int64, count=int(lengths.sum()))
-    out = np.zeros((len(ids), tab.shape[1]), dtype=np.float32)
-    nonempty = lengths > 0
-    if flat.size:
-        # Each message's rows are contiguous: sum them with reduceat (much faster than np.add.at); the
-        # float16 rows are widened to float32 as they are summed (exact), not copied into a float32 array.
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nonempty]
-        out[nonempty] = np.add.reduceat(tab[flat], starts, axis=0, dtype=np.float32)
+    out = _token_sums(tab, flat, lengths)
     norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
     return out / np.maximum(norms, 1e-9)
+
+
+def _token_sums(tab: np.ndarray, flat: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Per text, the float32 sum of its tokens' rows (``flat`` holds each text's ids in turn).
+
+    Bit for bit what ``np.add.reduceat(tab[flat], starts, axis=0, dtype=np.float32)`` gives, ~3x faster:
+    reduceat sums each column of each text in a separate inner call (256 per text); here all texts with the
+    same number of tokens are summed at once, whole rows at a time, in the order numpy's reduction uses —
+    the first row plus the pairwise sum of the rest (test_embedding_fast_tokens_and_sums_are_the_plain_ones).
+    """
+    out = np.zeros((len(lengths), tab.shape[1]), dtype=np.float32)
+    if not flat.size:
+        return out
+    uniq, inverse = np.unique(flat, return_inverse=True)
+    rows = tab[uniq].astype(np.float32)[inverse]  # each distinct token widened from float16 once
+    starts = np.cumsum(lengths) - lengths
+    for n in np.unique(lengths[lengths > 0]).tolist():
+        idx = np.flatnonzero(lengths == n)
+        block = rows[starts[idx, None] + np.arange(n)]  # (texts, n, dim)
+        out[idx] = block[:, 0] if n == 1 else block[:, 0] + _pairwise_sum(block[:, 1:])
+    return out
+
+
+def _pairwise_sum(a: np.ndarray) -> np.ndarray:
+    """Sum over axis 1 of (texts, m, dim) in numpy's pairwise order (pairwise_sum, loops_utils.h.src):
+    fewer than 8 terms in turn; up to 128 in 8 interleaved partial sums, then the rest in turn; more,
+    split in two at a multiple of 8."""
+    m = a.shape[1]
+    if m < 8:
+        res = a[:, 0].copy()
+        for i in range(1, m):
+            res += a[:, i]
+        return res
+    if m <= 128:
+        r = a[:, :8].copy()
+        full = m - m % 8
+        for i in range(8, full, 8):
+            r += a[:, i : i + 8]
+        res = ((r[:, 0] + r[:, 1]) + (r[:, 2] + r[:, 3])) + ((r[:, 4] + r[:, 5]) + (r[:, 6] + r[:, 7]))
+        for i in range(full, m):
+            res += a[:, i]
+        return res
+    half = m // 2
+    half -= half % 8
+    return _pairwise_sum(a[:, :half]) + _pairwise_sum(a[:, half:])

@@ -147,6 +147,11 @@ class FeelingsDetector:
         head = goemotions_head()
         # per doc, per inventory feeling with GoEmotions emotions: its strongest emotion's probability
         boosted = [e for e in feelings if e.goemotions]
+        sources = {e.name: e.from_feelings for e in needs}
+        follows: dict[str, list[str]] = {}  # feeling -> the needs that follow from it
+        for entry in needs:
+            for f in entry.from_feelings:
+                follows.setdefault(f, []).append(entry.name)
         strongest: list[list[float]] = [[] for _ in docs]
         if head is not None:
             names, w, b = head
@@ -168,10 +173,11 @@ class FeelingsDetector:
             for entry, emotion in zip(boosted, top, strict=False):  # top is empty without the head
                 fs[entry.name] = min(0.95, fs.get(entry.name, 0.0) + HEAD_WEIGHT * emotion)
             fs = {k: v for k, v in fs.items() if v >= MIN_SCORE}
-            for entry in needs:
-                value = 0.8 * max((fs.get(f, 0.0) for f in entry.from_feelings), default=0.0)
-                if value > ns.get(entry.name, 0.0):
-                    ns[entry.name] = value
+            # a need none of whose feelings is present would get 0.0, which raises nothing: skip those
+            for need in {n for f in fs for n in follows.get(f, ())}:
+                value = 0.8 * max(fs.get(f, 0.0) for f in sources[need])
+                if value > ns.get(need, 0.0):
+                    ns[need] = value
             doc.feelings = [Feeling(n, round(s, 3)) for n, s in _top(fs)]
             doc.needs = [Need(n, round(s, 3)) for n, s in _top(ns)]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,9 +30,12 @@ log = logging.getLogger(__name__)
 MAX_CLASSIFIER_CHARS = 5_000
 # Repeated texts (quick replies, "ok", "love you") are common in chat histories; cache their analyses.
 CACHE_SIZE = 50_000
-# Batches at least this large are split across worker processes (one per core; HEARTWORK_WORKERS overrides).
-# Below it, starting workers (~1 s each, once) costs more than it saves.
+# Batches at least this large are split across processes: this one plus a helper per further core
+# (HEARTWORK_WORKERS overrides the count, this process included). Below it, starting helpers (~1 s each,
+# once) costs more than it saves.
 PARALLEL_MIN = 2_000
+# Chunks queued per helper process: enough that a helper never waits while this process works on a chunk.
+HELPER_QUEUE = 2
 # Detectors see at most this many messages at once: the classifier's dense feature matrix is
 # ~25 KB per message, so this bounds memory (~25 MB) whatever the batch size.
 CHUNK = 1_000
@@ -102,19 +105,41 @@ class Pipeline:
         return [r for r in results if r is not None]
 
     def _analyze(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
-        workers = _workers()
-        if len(texts) >= PARALLEL_MIN and workers > 1:
-            size = -(-len(texts) // (workers * 2))
-            chunks = [(texts[i : i + size], contexts[i : i + size]) for i in range(0, len(texts), size)]
+        helpers = _workers() - 1
+        if len(texts) >= PARALLEL_MIN and helpers > 0:
             try:
-                return [
-                    a for part in _pool(workers).map(_analyze_chunk, *zip(*chunks, strict=True)) for a in part
-                ]
+                return self._analyze_parallel(texts, contexts, helpers)
             except BrokenProcessPool:  # e.g. the parent's __main__ cannot be re-imported: work serially
                 log.warning("worker processes unavailable; analysing in this process")
                 _pool.cache_clear()
                 os.environ["HEARTWORK_WORKERS"] = "1"
         return self.analyze_serial(texts, contexts)
+
+    def _analyze_parallel(self, texts: list[str], contexts: list[str | None], helpers: int) -> list[Analysis]:
+        """One process per core, this one included: helper processes take chunks from the back of the
+        batch while this process works through the front, until they meet.
+
+        This process working (instead of waiting for one more helper) saves a helper's start-up (~1 s of
+        imports and model loading), starts at once while the helpers are still starting, and halves the
+        results to unpickle here. Each helper is kept HELPER_QUEUE chunks ahead so it never waits.
+        """
+        chunks = [(texts[i : i + CHUNK], contexts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
+        done: dict[int, list[Analysis]] = {}
+        pending: dict[Future[list[Analysis]], int] = {}
+        front, back = 0, len(chunks)  # chunks[front:back] are neither done nor handed to a helper
+        pool = _pool(helpers)
+        while front < back:
+            while front < back and len(pending) < HELPER_QUEUE * helpers:
+                back -= 1
+                pending[pool.submit(_analyze_chunk, *chunks[back])] = back
+            if front < back:
+                done[front] = self.analyze_serial(*chunks[front])
+                front += 1
+            for future in [f for f in pending if f.done()]:
+                done[pending.pop(future)] = future.result()
+        for future, k in pending.items():
+            done[k] = future.result()
+        return [a for k in range(len(chunks)) for a in done[k]]
 
     def analyze_serial(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
         out: list[Analysis] = []
@@ -161,6 +186,7 @@ def _freeze(doc: Doc) -> Analysis:
 
 
 def _workers() -> int:
+    """Processes a large batch is spread over, this one included."""
     env = os.environ.get("HEARTWORK_WORKERS")
     if env and env.isdigit():
         return max(1, int(env))
@@ -168,9 +194,9 @@ def _workers() -> int:
 
 
 @cache
-def _pool(workers: int) -> ProcessPoolExecutor:
+def _pool(helpers: int) -> ProcessPoolExecutor:
     # spawn, not fork: forking a process that may hold threads (web server, onnx) is unsafe.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("spawn"))
 
 
 def _analyze_chunk(texts: list[str], contexts: list[str | None]) -> list[Analysis]:

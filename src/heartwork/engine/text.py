@@ -99,12 +99,16 @@ def _needs(seq: Any) -> list[frozenset[str]]:
             out.extend(_needs(av))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _high, sub = av
-            if low >= 1:
+            if low >= 1 and len(sub) == 1 and sub[0][0] is c.LITERAL and _plain(chr(sub[0][1])):
+                out.append(frozenset({chr(sub[0][1]).lower() * low}))  # "!{2,}" needs "!!"
+            elif low >= 1:
                 out.extend(_needs(sub))
         elif op is c.BRANCH:
             alts = [_best(_needs(alt)) for alt in av[1]]
             if all(a is not None for a in alts):
                 out.append(frozenset().union(*(a for a in alts if a is not None)))
+        elif op is c.IN and all(o is c.LITERAL and _plain(chr(v)) for o, v in av):
+            out.append(frozenset(chr(v).lower() for _, v in av))  # a class of single characters: [!?], ❤|😘
         # anything else (classes, \b, lookarounds, back-references) requires no fixed string
     flush()
     return out
