@@ -137,7 +137,7 @@ _TRIVIAL = (
     r"(?:spoil\w*|spoiler\w*|finale|episode|season|show|series|ending|movie|film|book|leftovers?|fries|chips|"
     r"snacks?|cake|cookies?|chocolate|pizza|last\s+(?:slice|piece|bite|one)|dessert|ice\s+cream|coffee|beer|"
     r"wine|remote|game|match|score|puns?|jokes?|dad\s+jokes?|tickl\w*|surprise|party|birthday|gift|present|"
-    r"plants?|sweater|jumper|charger|password\s+to\s+(?:netflix|spotify)|netflix|spotify|playlist|crossword|"
+    r"plants?|sweater|jumper|charger|mario\s*kart|fifa|chess|scrabble|monopoly|dishes|washing\s+up|next\s+(?:round|game|level|match)|the\s+last\s+of\s+the|bars?|biscuits?|socks|towels?|password\s+to\s+(?:netflix|spotify)|netflix|spotify|playlist|crossword|"
     r"wordle|sudoku|candy|the\s+dog|the\s+cat|late\s+again|forget\s+(?:the|my)\s+\w+|my\s+(?:hair|makeup|car))"
 )
 # Quoted fiction: a line from a show, film, book or song is not the writer's situation.
@@ -149,8 +149,8 @@ _FICTION_RX = _rx(_FICTION)
 _AFFECTION = r"(?:❤️|❤|♥️|♥|💕|💖|😘|😍|🥰|\bxx+\b|\blove\s+you\b)"
 # If any of these is in the sentence, a "playful"/figurative guard does not cancel a threat.
 _SERIOUS = _rx(
-    r"\b(?:if\s+you\s+(?:ever\s+)?(?:leave|left|go|walk\s+out|break\s+up|dump|cheat|tell|call|report|see|talk\s+to|"
-    r"text)|leave\s+me|leaving\s+me|the\s+(?:kids|children)|our\s+(?:kids|children|son|daughter)|police|cops|"
+    r"\b(?:if\s+you\s+(?:ever\s+)?(?:(?:leave|left)(?!\s+(?:your|the|my|it|that|this|those|these|a|an|some|any|them)\b)|go|walk\s+out|break\s+up|dump|cheat|tell|call|report|see|talk\s+to|"
+    r"text)|leave\s+me(?!\s+alone)|leaving\s+me|the\s+(?:kids|children)|our\s+(?:kids|children|son|daughter)|police|cops|"
     r"court|custody|divorce|restraining|gun|knife|knives|for\s+real|i\s+mean\s+it|not\s+joking|i'?m\s+serious|"
     r"swear\s+to\s+god)\b"
 )
@@ -166,11 +166,11 @@ _NEG_FEEL = _rx(
 
 # Idioms that look like self-harm talk but are not (dying of embarrassment, killing myself laughing...).
 _SELF_HARM_IDIOMS = _rx(
-    r"\b(?:without\s+me\s+(?:on|at|for|in)\s+(?:the|this|a|that|our|my)\s+(?:\w+\s+)?(?:team|quiz|trip|shift|project|meeting|party|match|game|weekend|night|holiday|day|rota)|can'?t\s+go\s+on\s+with\s+(?:this|the|that)\s+(?:series|show|book|game|diet|job|course|film|season)|end\s+it\s+all[.…\s]+(?:by|with)\s+\w+ing|laugh\w*|lmao|crack\w*\s+(?:me\s+)?up|of\s+(?:embarrassment|shame|cringe|boredom)|embarrass\w*|cringe|so\s+awkward|"
+    r"\b(?:ending\s+it\s+with\s+(?:that|the|this|my)\s+(?:podcast|show|series|book|gym|job|course|subscription|contract|phone|app)|without\s+me\s+(?:on|at|for|in)\s+(?:the|this|a|that|our|my)\s+(?:\w+\s+)?(?:team|quiz|trip|shift|project|meeting|party|match|game|weekend|night|holiday|day|rota)|can'?t\s+go\s+on\s+with\s+(?:this|the|that)\s+(?:series|show|book|game|diet|job|course|film|season)|end\s+it\s+all[.…\s]+(?:by|with)\s+\w+ing|laugh\w*|lmao|crack\w*\s+(?:me\s+)?up|of\s+(?:embarrassment|shame|cringe|boredom)|embarrass\w*|cringe|so\s+awkward|"
     r"(?:kill|killing)\s+myself\s+(?:at\s+(?:the\s+)?(?:gym|work|the\s+office)|to\s+(?:get|finish|make|meet|hit)|over\s+(?:this|that|the)|trying\s+to|for\s+(?:this|that)\s+(?:job|project|deadline))|"
     r"could\s+(?:just\s+)?kill\s+myself\s+for\s+(?:forgetting|missing|saying|doing|not)|"
     r"(?:rather|sooner)\s+die\s+than|die\s+(?:for|of)\s+(?:a|some|that|this|those|the)\s+(?:pizza|cake|coffee|shoes|bag|dress|nap|burger|chocolate)|"
-    r"suicide\s+(?:prevention|awareness)\s+(?:\w+\s+)?(?:documentary|training|course|walk|month|day|week|charity|fundraiser|and)|(?:documentary|podcast|article|lecture)\s+(?:about|on)\s+suicide\s+prevention|suicide\s+(?:squad|doors?|run|sprints?|mission\s+(?:game|movie))|to\s+die\s+for\b|dying\s+to\s+(?:see|try|meet|know|hear|go|tell)|"
+    r"suicide\s+(?:prevention|awareness)\s+(?:\w+\s+)?(?:documentary|training|course|walk|month|day|week|charity|fundraiser|and)|(?:documentary|podcast|article|lecture)\s+(?:about|on)\s+suicide\s+prevention|suicide\s+(?:squad|doors?|run|sprints?|mission\s+(?:game|movie))|to\s+die\s+for\b(?!\s+(?:a\s+(?:few|couple|while|bit|long|year|month|week)|weeks|months|days|years|ages|so\s+long))|dying\s+to\s+(?:see|try|meet|know|hear|go|tell)|"
     r"end\s+it\s+all\s+(?:with\s+a|in\s+the\s+(?:finale|last\s+episode))|(?:prevention|awareness)\s+(?:training|course|walk|month|day|week|charity|fundraiser)|"
     r"(?:cut|cutting|burn|burning|hurt|hurting)\s+myself\s+(?:shaving|cooking|in\s+the\s+kitchen|on\s+(?:the|a)\s+\w+|with\s+the\s+(?:knife|iron|stove|oven|kettle|pan|scissors)|"
     r"(?:while|when|chopping|making|cooking|ironing|baking)\b|at\s+(?:the\s+gym|work|football|training|practice))|"
@@ -191,14 +191,14 @@ _CUES: tuple[Cue, ...] = (
             r"find\s+you|come\s+after\s+you|(?:post|share|send|leak)\s+(?:your|the|those)\s+(?:nudes|pictures|pics|photos|videos))"
         ),
         unless=_rx(
-            rf"{_PLAYFUL}|{_FICTION}|\b(?:destroy|beat|kill|crush|murder|thrash|smash|end|ruin)\s+you\s+at\s+(?:mario|chess|cards|scrabble|fifa|monopoly|tennis|pool|darts|golf|uno|poker|pictionary|the\s+(?:quiz|game|match)|\w+\s+(?:kart|tonight|later))|\bcome\s+(?:and\s+)?find\s+you\s+(?:in|so|when|after|later|once|and\s+(?:we|talk))\b|\b{_TRIVIAL}\b|\b(?:take\s+the\s+kids\s+to|pick\s+up|find\s+you\s+(?:a|an|some|the)|get\s+you\s+(?:a|an|some|the|something|anything|one|more|back|home|there|to|from|flowers|coffee|food|dinner|lunch|breakfast|tickets|tea))\b"
+            rf"{_PLAYFUL}|{_FICTION}|\b(?:destroy|beat|kill|crush|murder|thrash|smash|end|ruin)\s+you\s+at\s+(?:mario|chess|cards|scrabble|fifa|monopoly|tennis|pool|darts|golf|uno|poker|pictionary|the\s+(?:quiz|game|match)|\w+\s+(?:kart|tonight|later))|\bcome\s+(?:and\s+)?find\s+you\s+(?:in|so|when|after|later|once|and\s+(?:we|talk))\b|\b{_TRIVIAL}\b|\b(?:take\s+the\s+kids\s+to|take\s+(?:the|our)\s+(?:kids|children|baby|son|daughter)\s+(?:at|to|for|so|out|while|tomorrow|tonight|this|in\s+the)\b|pick\s+up|find\s+you\s+(?:a|an|some|the|at|in|by|outside|near|there|later|after)\b|get\s+you\s+(?:a|an|some|the|something|anything|one|more|back|home|there|to|from|flowers|coffee|food|dinner|lunch|breakfast|tickets|tea))\b"
         ),
     ),
     Cue(
         "threat",
         _rx(
             r"\b(?:you'?ll|you\s+will|you'?re\s+(?:going\s+to|gonna)|you\s+are\s+(?:going\s+to|gonna))\s+"
-            r"(?:\w+\s+)?(?:regret\s+(?:it|this|that|leaving|the\s+day|ever)|be\s+sorry|pay\s+for\s+(?:this|that|it)|"
+            r"(?:\w+\s+)?(?:regret\s+(?:it|this|that|leaving|the\s+day|ever|telling|talking|crossing|lying|going|calling|opening)|be\s+sorry|pay\s+for\s+(?:this|that|it)|"
             r"wish\s+you\s+(?:had|hadn'?t|never|were)|never\s+see\s+(?:the|your|our|my)\s+(?:kids|children|son|daughter|baby|family)|"
             r"see\s+what\s+happens|get\s+what'?s\s+coming|end\s+up\s+(?:dead|hurt|in\s+hospital))"
         ),
@@ -320,7 +320,7 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             rf"{_PLAYFUL}|\b(?:wind|draught|draft|storm|toddler|kid\s+slammed|accident(?:ally)?|escape\s+room|"
-            r"movie|film|game|baby\s+gate|stair\s+gate|pet\s+gate|lock(?:ed)?\s+me\s+out\s+of\s+(?:my|the)\s+(?:account|laptop|computer|app))\b"
+            r"movie|film|game|my\s+(?:son|daughter|teenager|teen|kid)|baby\s+gate|stair\s+gate|pet\s+gate|lock(?:ed)?\s+me\s+out\s+of\s+(?:my|the)\s+(?:account|laptop|computer|app))\b"
         ),
         negatable=True,
     ),
@@ -365,7 +365,7 @@ _CUES: tuple[Cue, ...] = (
             r"read(?:s|ing)?|snoop(?:s|ed|ing)?\s+(?:through|in|on)|search(?:es|ed|ing)?|scroll(?:s|ed|ing)?\s+through|"
             r"monitor(?:s|ed|ing)?|spy(?:ing)?\s+on|spies\s+on|spied\s+on)\s+(?:all\s+)?(?:of\s+)?my\s+"
             r"(?:phone|cell|mobile|messages|texts|dms|whatsapps?|chats|emails?|e-mails?|inbox|call\s+logs?|call\s+history|"
-            r"browser\s+history|search\s+history|diary|journal|social\s+media|instagram|facebook|accounts?|bank\s+statements?|mail|post)\b"
+            r"browser\s+history|search\s+history|diary|journal|social\s+media|instagram|facebook|accounts?|bank\s+statements?|mail|post|bag|handbag|purse|wallet|pockets|car|laptop|drawers?|room)\b"
         ),
         unless_before=_rx(
             r"\b(?:can|could|would|will|pls|please|mind\s+if\s+you|do\s+you\s+want\s+to|want\s+to|need\s+you\s+to|"
@@ -377,7 +377,7 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             r"\b(?:battery|charg\w+|signal|the\s+weather|for\s+(?:typos|spelling|the\s+address|directions)|"
-            r"read\s+my\s+(?:mind|essay|draft|cv|resume|poem|story|book|work)|check\s+my\s+(?:work|maths|math|essay))\b|\bmy\s+ex\b[^.!?]{0,30}\bused\s+to\b"
+            r"read\s+my\s+(?:mind|essay|draft|cv|resume|poem|story|book|work)|check\s+my\s+(?:work|maths|math|essay))\b|\bmy\s+ex\b[^.!?]{0,30}\bused\s+to\b|\bif\s+(?:someone|somebody|anyone)\s+(?:\w+\s+)?(?:read|checked|went\s+through)\b"
         ),
         negatable=True,
     ),
@@ -428,7 +428,7 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             r"\b(?:(?:after|until|since)\s+(?:the|my)\s+(?:surgery|operation|injury|accident)|contagious|fever|covid|"
-            r"pay\s+for|help\s+(?:with|out)|finish\s+(?:my|his|her|the)\s+sentence|over\s+the\s+limit|(?:had|been)\s+(?:\w+\s+){0,2}(?:drinks?|drinking)\b|(?:he|she|they)\s+(?:was|were)\s+right|"
+            r"pay\s+for|help\s+(?:with|out)|finish\s+(?:my|his|her|the)\s+sentence|over\s+the\s+limit|fair\s+enough|(?:had|been)\s+(?:\w+\s+){0,3}(?:drinks?|drinking|wine|beers?|pints?|glasses|drunk)\b|(?:he|she|they)\s+(?:was|were)\s+right|"
             + _PLAYFUL
             + r")"
         ),
@@ -459,7 +459,7 @@ _CUES: tuple[Cue, ...] = (
             r"\b(?:doctor|physio|nurse|boss|manager|teacher|coach|school|airline|gym|hospital|landlord|rules)\b[^.!?\n]{0,30}$"
         ),
         unless=_rx(
-            r"\b(?:surgery|diet|contagious|covid|quarantine|fasting|exam|in\s+the\s+pool|kids'?\s+bedtime)\b|\bam\s+i\s+(?:not|never)\s+allowed\b|\bover\s+the\s+limit\b|\b(?:had|been)\s+(?:\w+\s+){0,2}(?:drinks?|drinking)\b|\b(?:he|she|they)\s+(?:was|were)\s+right\b|"
+            r"\b(?:surgery|diet|contagious|covid|quarantine|fasting|exam|in\s+the\s+pool|kids'?\s+bedtime)\b|\bam\s+i\s+(?:not|never)\s+allowed\b|\bover\s+the\s+limit\b|\bfair\s+enough\b|\b(?:had|been)\s+(?:\w+\s+){0,3}(?:drinks?|drinking|wine|beers?|pints?|glasses|drunk)\b|\b(?:he|she|they)\s+(?:was|were)\s+right\b|"
             + _PLAYFUL
         ),
     ),
@@ -537,7 +537,7 @@ _CUES: tuple[Cue, ...] = (
             r"\bi\s+know\s+(?:what\s+time|exactly\s+when|exactly\s+where|which\s+(?:road|way|route)|where)\s+you\s+(?:left|went|were|came|got|drove|parked|stopped)|"
             r"\byour\s+location\s+(?:was|is|went|has\s+been)\s+(?:off|turned\s+off|disabled|paused)|\bturn\s+(?:your\s+location|it|location\s+sharing)\s+(?:back\s+)?on\b(?=[^.!?\n]{0,40}\b(?:or|now|else))|"
             r"\bneed\s+to\s+(?:be\s+able\s+to\s+)?(?:reach|contact|see|track)\s+(?:you|u)\s+(?:at\s+all\s+times|24/7|every\s+(?:minute|second))|"
-            r"\bwhy\s+(?:is|was)\s+(?:your|ur)\s+phone\s+(?:on\s+(?:airplane|aeroplane|flight)\s+mode|off|locked|face\s+down)|"
+            r"\bwhy\s+(?:is|was|'s)\s*(?:your|ur)\s+(?:phone|location|find\s+my)\s+(?:on\s+(?:airplane|aeroplane|flight)\s+mode|on\s+silent|off|turned\s+off|locked|face\s+down)|"
             r"\b(?:don'?t\s+think\s+i\s+won'?t|i'?ll|i\s+will|i\s+always)\s+find\s+out\s+(?:who|where|what)\s+you'?(?:re|\s+are|'ve|\s+have)?\s+(?:\w+\s+)?(?:meeting|seeing|texting|doing|talking|been)|"
             r"\bi\s+(?:can|could)\s+see\s+(?:where|exactly\s+where)\s+you\s+(?:are|were|go)|\bi'?(?:ve|\s+have)\s+been\s+(?:tracking|following|watching)\s+(?:you|your)|"
             r"\bwho\s+(?:are|were)\s+you\s+(?:texting|messaging|talking\s+to)\b[^.!?\n]{0,30}\b(?:give|show|unlock|hand)\s+(?:me\s+)?(?:your|the)\s+phone|"
@@ -546,7 +546,8 @@ _CUES: tuple[Cue, ...] = (
         ),
         unless=_rx(
             r"\b(?:because\s+you\s+(?:texted|told|said|called|messaged|sent)|silly|charge|charging|charger|battery|plug|update|fix|photos?|pictures?|videos?\s+(?:of|from)|meme|funny|directions|map|lol|haha|🙂|😊|❤️|love\s+you|"
-            r"for\s+the\s+(?:hike|trip|festival)|so\s+i\s+can\s+(?:pick\s+you\s+up|meet\s+you)|safe\s+home|get\s+home\s+safe|emergenc\w+|i'?d\s+never\s+use|in\s+case\s+(?:of|you)|charger)\b"
+            r"for\s+the\s+(?:hike|trip|festival)|so\s+i\s+can\s+(?:pick\s+you\s+up|meet\s+you)|safe\s+home|get\s+home\s+safe|emergenc\w+|i'?d\s+never\s+use|in\s+case\s+(?:of|you)|charger)\b|"
+            + _PLAYFUL
         ),
     ),
     Cue(
@@ -556,7 +557,7 @@ _CUES: tuple[Cue, ...] = (
             r"\byou'?ve\s+got\s+(?:no\s*one|nobody)\s+(?:but|except)\s+me|\byou\s+(?:have|need)\s+(?:no\s*one|nobody)\s+(?:but|except|else\s+but)\s+me|"
             r"\b(?:no\s*one|nobody)\s+else\s+(?:would|will|could)\s+(?:ever\s+)?(?:put\s+up\s+with|love|want|have)\s+you|\bwhere\s+would\s+you\s+(?:even\s+)?go\b|"
             r"\byou'?re\s+not\s+going\s+(?:to\s+(?:the|that|your|her|his)\s+[\w\s-]{1,20}?|out|anywhere)\b(?=[^.!?\n]{0,60}\b(?:friends|bad\s+influence|told\s+them|i\s+said|until|end\s+of|i'?ve\s+decided|not\s+allowed))|"
-            r"\b(?:i'?ve|i\s+have)\s+(?:already\s+)?told\s+(?:them|her|him|everyone|your\s+\w+)\s+(?:that\s+)?you'?(?:re|\s+are)\s+(?:not\s+coming|busy|not\s+available|not\s+going)|"
+            r"\b(?:i'?ve|i\s+have)\s+(?:already\s+)?told\s+(?:them|her|him|everyone|your\s+\w+)\s+(?:that\s+)?you'?(?:re|\s+are)\s+(?:not\s+coming|busy|not\s+available|not\s+going|unwell|sick|ill|not\s+well|too\s+tired)|"
             r"\bi\s+told\s+(?:her|him|them|your\s+\w+)\s+you'?(?:re|\s+are)\s+(?:busy|not\s+(?:home|in|available))\b[^.!?\n]{0,80}\b(?:don'?t\s+need|you'?ve\s+got\s+me)|"
             r"\bi\s+(?:don'?t|do\s+not)\s+want\s+you\s+(?:talking|speaking|seeing|texting|messaging|hanging\s+out|going\s+out)\s+(?:to|with)?\s*(?:her|him|them|your\s+\w+|anyone|\w+)\b|"
             r"\bblock\s+(?:her|him|them|that\s+\w+)\s+(?:now|tonight|today|or)|"
@@ -609,7 +610,7 @@ _CUES: tuple[Cue, ...] = (
             r"\bsee\s+who\s+(?:they|anyone|people|the\s+police)\s+(?:believe|believes)|"
             r"\byou'?ll\s+(?:find|see)\s+your\s+(?:stuff|things|clothes|bags?)\s+(?:on\s+the\s+(?:lawn|street|pavement|doorstep|curb|kerb)|outside|in\s+the\s+(?:bin|street|trash))|"
             r"\bi'?(?:ll|\s+will)\s+get\s+rid\s+of\s+(?:the|your|our)\s+(?:dog|cat|pet|puppy)|"
-            r"\byou'?(?:ll|\s+will)\s+do\s+(?:what|as)\s+i\s+(?:tell|say)|"
+            r"\byou'?(?:ll|\s+will)\s+(?:do|eat|wear|say)\s+(?:what|as)\s+(?:i\s+(?:tell|say|put|want)|you'?re\s+told)|"
             r"\bor\s+i'?m\s+coming\s+to\s+find\s+you|\bdon'?t\s+make\s+me\s+(?:ask|tell|say\s+it|come)\s+(?:you\s+)?again|"
             r"\byou\s+know\s+better\s+than\s+to\s+(?:push|provoke|wind\s+up|test|answer\s+back|talk\s+back)\s+me|\byou\s+know\s+how\s+i\s+get\b|"
             r"\b(?:don'?t|do\s+not)\s+(?:go\s+)?(?:telling|tell)\s+(?:people|anyone|anybody|your\s+\w+|the\s+police)\s+(?:that\s+)?i\s+(?:hurt|hit|pushed|grabbed|touched)\s+you|"
@@ -678,7 +679,7 @@ _CUES: tuple[Cue, ...] = (
             r"\b(?:no\s*one|nobody)\s+(?:would|will)\s+(?:even\s+|really\s+)?(?:miss|notice|care)\s+(?:me\b|if\s+i\s+(?:was|were|'m|died|disappeared))|\bbe\s+gone\s+(?:for\s+good|soon)\b(?=[^.!?\n]{0,40}\b(?:miss|burden|better))|"
             r"\bthe\s+world\s+would\s+be\s+better\s+without\s+me|\b(?:can'?t|cannot|not\s+sure\s+i\s+can|don'?t\s+think\s+i\s+can)\s+keep\s+myself\s+safe|"
             r"\b(?:googl\w+|search\w*|look\w*\s+up|research\w*|read\w*\s+about)\s+(?:ways|how)\s+to\s+(?:die|end\s+(?:it|my\s+life|things)|kill\s+myself|overdose)|\bways\s+to\s+(?:die|kill\s+myself|end\s+my\s+life)\b|"
-            r"\b(?:easier|better)\s+(?:for\s+(?:everyone|everybody|you)\s+)?if\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not)\s+(?:around|here|alive)|\bif\s+i\s+(?:was|were)\s+(?:gone|dead)\b|"
+            r"\b(?:easier|better|simpler|kinder|happier)\b(?:\s+\w+){0,3}?\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:around|here|alive|in\s+the\s+picture)|\bif\s+i\s+(?:was|were)\s+(?:gone|dead)\b|"
             r"\btell\s+(?:the\s+kids|my\s+(?:kids|mum|mom|family|parents|sister|brother)|everyone)\s+i\s+love\s+them\b(?=[^\n]{0,60}\b(?:sorry\s+for\s+everything|goodbye|forgive\s+me|won'?t\s+be))|\b(?:don'?t|do\s+not|can'?t)\s+trust\s+myself\s+(?:on\s+my\s+own|alone|tonight|to\s+be\s+(?:alone|safe)|not\s+to)|\b(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+(?:and|&)\s+(?:never|not)\s+wake\s+up|"
             r"\b(?:started|start|been|keep|kept|i'?m|am)\s+cutting\s+(?:again|myself)|\bcutting\s+again\b|"
             r"\b(?:saving|stockpiling|hoarding|collecting)\s+(?:up\s+)?(?:my\s+|the\s+)?(?:pills|meds|medication|tablets|sleeping\s+pills)|"
@@ -716,6 +717,129 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
+    # menace toward what the partner loves, and "don't test me" warnings ("it'd be a shame if something happened
+    # to that car of yours", "one phone call to the Home Office")
+    Family(
+        "threat",
+        (
+            r"\b(?:shame|pity)\s+if\s+(?:something|anything)\s+(?:were\s+to\s+)?happen(?:ed|s)?\s+to\b",
+            r"\b(?:hate|not\s+want)\s+for\s+(?:something|anything)\s+to\s+happen\s+to\b",
+            r"\bhow\s+long\s+(?:that|your|ur)\s+\w+(?:\s+of\s+yours)?\s+lasts\b",
+            r"\bi'?m\s+watching\s+(?:you|u)\b(?!\s+(?:play|sleep|cook|dance|sing|on\s+tv|grow))",
+            r"\bdon'?t\s+(?:test|push|try)\s+me\b(?!\s+(?:on|with)\s+(?:the|this|my)\s+(?:quiz|maths|swing|spelling))",
+            r"\bdon'?t\s+think\s+i\s+won'?t\b",
+            r"\bwhat\s+i'?m\s+like\s+when\s+i'?m\s+(?:pushed|angry|provoked|wound\s+up|crossed)\b",
+            r"\bthink\s+(?:very\s+)?(?:carefully|twice|hard)\s+(?:about|before)\s+(?:who\s+you\s+tell|telling|showing\s+me\s+up|crossing\s+me|leaving|going\s+to\s+the\s+police)",
+            r"\b(?:i'?ll|ill|i\s+will|i'?m\s+going\s+to)\s+(?:go|come)\s+after\s+(?:you|u|your|ur)\b",
+            r"\b(?:i'?ll|ill|i\s+will)\s+tell\s+(?:your|ur|everyone|everybody|people)\b[^.!?\n]{0,30}\b(?:what\s+you\s+(?:really\s+)?are|about\s+your|you'?re\s+(?:a|an|crazy|unstable|mad))",
+            r"\b(?:i'?ll|ill|i\s+will)\s+tell\s+(?:your|ur)\s+(?:boss|work|employer|manager|family|mum|mom|parents|kids|church)\s+(?:about|what|that)\b",
+            r"\byour\s+career\s+(?:will\s+be|is)\s+(?:over|finished|done)\b",
+            r"\b(?:one\s+(?:phone\s+)?call\s+to|i\s+(?:can|could|will|'ll)\s+call)\s+(?:the\s+)?(?:home\s+office|immigration|ice|border\s+force)\b",
+            r"\bwho\s+sponsored\s+(?:your|ur)\s+visa\b|\byour\s+visa\s+depends\s+on\s+me\b",
+            r"\b(?:until|till|til|'til)\s+(?:you|u)\s+learn\s+(?:to\s+behave|some\s+respect|your\s+lesson|to\s+respect|some\s+manners|your\s+place)\b",
+            r"\bunder\s+my\s+roof\b",
+            r"\bso\s+much\s+as\s+(?:look|looks|speak|talk|text|think|glance)\b[^.!?\n]{0,50}\b(?:i'?ll|ill|i\s+will|and\s+i)",
+            r"\bbreak\s+(?:every\s+(?:one\s+of\s+)?|all\s+)?(?:your|ur)\s+(?:fingers|bones|teeth|ribs)\b",
+            r"\bif\s+(?:u|you)\s+(?:leave|go|tell)\b[^.!?\n]{0,40}\b(?:i'?ll|ill|i\s+will)\s+(?:go\s+after|come\s+after|hurt|get|find|ruin|tell\s+everyone)",
+            r"\b(?:ull|u'?ll|you'?ll|u\s+will)\s+never\s+see\s+(?:the|ur|your|our|my)\s+(?:kids|children|son|daughter|baby|family)\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|{_AFFECTION}|\b(?:quiz|exam|recipe|diet|the\s+(?:game|match|series|show))\b",
+    ),
+    # control of daily life in the partner's voice ("from now on you ask me before you make plans")
+    Family(
+        "isolation",
+        (
+            r"\bfrom\s+now\s+on\b[^.!?\n]{0,50}\b(?:you\s+ask\s+me|(?:your|ur)\s+(?:phone|wages|money|card|pay|salary)|"
+            r"you'?re\s+not\s+(?:allowed|going|seeing)|you\s+(?:don'?t|won'?t|can'?t)\s+(?:go|see|leave|call|text)|i\s+(?:want|need)\s+(?:your|ur)\s+(?:phone|password|location))",
+            r"\b(?:your|ur)\s+phone\b[^.!?\n]{0,40}\bunlocked\b",
+            r"\bi\s+(?:don'?t|do\s+not)\s+like\s+you\s+(?:seeing|texting|talking\s+to|going\s+out\s+with|meeting|calling|ringing|hanging\s+out\s+with|messaging)\b",
+            r"\b(?:i'?d|i\s+would)\s+(?:prefer|rather)\s+(?:if\s+)?you\s+(?:didn'?t|did\s+not|don'?t|stopped)\s+(?:see|seeing|ring|ringing|call|calling|text|texting|visit|visiting|talk|talking)\b[^.!?\n]{0,40}\b(?:anymore|any\s+more|again|at\s+all)",
+            r"\b(?:fill|fills|filled|filling)\s+(?:your|ur|my)\s+head\s+with\b",
+            r"\bi\s+(?:deleted|blocked|removed)\s+(?:their|his|her|your\s+\w+'?s?)\s+(?:numbers?|contacts?)\b",
+            r"\byou'?d\s+(?:have|be)\s+nothing\s+without\s+me\b",
+            r"\b(?:asked|ask|asking)\s+the\s+kids\s+(?:who|where|what)\s+you\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:diet|doctor|dentist|school\s+rules|the\s+kids'?\s+(?:bedtime|homework)|new\s+rota|budget\s+we|we\s+agreed)\b",
+    ),
+    # surveillance in the partner's voice: dots on a map, trackers "now", nothing-to-hide justifications
+    Family(
+        "monitoring",
+        (
+            r"\b(?:your|ur)\s+(?:dot|pin|location|car)(?:'s|\s+has|\s+was|\s+is)?\s+(?:been\s+)?(?:at|in|sat|sitting|stuck|parked|stopped)\b[^.!?\n]{0,40}\b(?:for|since|hours?|minutes?|mins?)\b",
+            r"\bwhy\s+did\s+(?:your|ur)\s+(?:location|dot|car|phone)\s+(?:stop|say|show|go)\b",
+            r"\bcheck\s+(?:your|ur)\s+(?:find\s+my|location|life360|snap\s*map|dot)\b",
+            r"\b(?:tracker|camera|cameras|airtag|gps)\b[^.!?\n]{0,40}\b(?:so\s+i\s+(?:know|can\s+see|can\s+check)|shouldn'?t\s+bother\s+you|if\s+you'?re\s+innocent|this\s+is\s+what\s+happens|what\s+you\s+get\s+up\s+to)",
+            r"\bthere'?s\s+a\s+(?:tracker|camera|airtag)\s+(?:on|in)\s+(?:your|ur)\b",
+            r"\bif\s+(?:you'?re|ur|you\s+are|you'?ve\s+got|you\s+have|u\s+have|ur\s+got)\s+(?:hiding\s+nothing|nothing\s+to\s+hide|innocent|not\s+hiding\s+anything)\b",
+            r"\bi'?ll\s+know\s+if\s+(?:you|u)\s+(?:delete|lie|turn|switch|go|see|talk|text|leave)\b",
+            r"\b(?:send|give|tell)\s+me\s+(?:your|ur)\s+(?:\w+\s+)?(?:password|passcode|pin|login)\b",
+            r"\bswitch\s+(?:it|your\s+location|ur\s+location|location)\s+(?:back\s+)?on\b(?=[^\n]{0,30}\b(?:now|right\s+now|or\b))",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:wi-?fi|netflix|spotify|router|the\s+app\s+store|bank\s+(?:app|called)|fraud|scam|we\s+(?:both|agreed)|for\s+the\s+(?:hike|trip|festival|road\s+trip)|parcel|delivery|flight)\b",
+    ),
+    # money and sex as debts ("the bank statements are none of your concern", "you know what you owe me")
+    Family(
+        "financial",
+        (
+            r"\b(?:bank\s+statements?|money|finances|accounts?|spending|savings)\s+(?:are|is)\s+none\s+of\s+(?:your|ur)\s+(?:concern|business)\b",
+            r"\b(?:having|have|had)\s+to\s+(?:show|hand\s+over|send)\s+(?:\w+\s+){0,2}receipts\b",
+            r"\btransfer\s+my\s+allowance\b",
+            r"\b(?:your|ur)\s+(?:wages|salary|pay|paycheck|paycheque)\s+(?:go|goes|going)\s+(?:in|into)\s+my\s+account\b",
+        ),
+        unless=rf"{_PLAYFUL}|\b(?:we\s+agreed|together|accountant|tax\s+return|expenses\s+claim|my\s+(?:son|daughter)|the\s+kids)\b",
+    ),
+    Family(
+        "sexual",
+        (
+            r"\b(?:turn|turning|turns)\s+me\s+down\b[^.!?\n]{0,30}\b(?:never\s+loved|i'?ll|or\s+else|or\s+i)",
+            r"\bwouldn'?t\s+have\s+to\s+beg\b",
+            r"\bwhat\s+you\s+owe\s+me\b",
+            r"\bfind\s+someone\s+(?:else\s+)?who\s+will\b",
+            r"\b(?:don'?t|do\s+not)\s+feel\s+safe\s+(?:saying|to\s+say)\s+no\b",
+            r"\bwent\s+along\s+with\s+it\b[^.!?\n]{0,40}\b(?:scared|afraid|didn'?t\s+want|frightened)",
+            r"\b(?:isn'?t|is\s+not)\s+the\s+same\s+as\s+wanting\s+to\b",
+        ),
+        unless=rf"{_FICTION}|\b(?:pizza|dessert|game|quiz|karaoke|lend|loan|tenner|fiver|quid\s+back)\b",
+    ),
+    # fear of a repeat, and hiding from the partner
+    Family(
+        "fear",
+        (
+            r"\block(?:ed|ing)?\s+myself\s+in\s+(?:the\s+|my\s+)?(?:bathroom|bedroom|car|toilet|loo|room|spare\s+room)\b",
+            r"\b(?:scared|afraid|terrified|frightened)\s+(?:it'?ll|it\s+will|he'?ll|she'?ll|they'?ll)\s+(?:end|happen|get\s+worse)\s+(?:like|again)\b",
+            r"\b(?:scared|afraid|frightened|terrified)\s+when(?:ever)?\s+(?:you|he|she|they)\s+(?:talk|get|shout|yell|drink|drive|look|raise|start|come\s+home)\b",
+            r"\bhow\s+(?:frightened|scared|afraid|terrified)\s+i'?d\s+been\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:spiders?|heights|flying|the\s+dark|horror|dentist|exam|interview|roller\s*coaster)\b",
+        negatable=True,
+    ),
+    # self-harm said sideways: dialect and typos of "myself", methods by amount, farewells, burdens
+    Family(
+        "self_harm",
+        (
+            r"\b(?:kill|killin|killing|hurt|hurtin|hurting|harm|harmin|harming|cut|cuttin|cutting|end|endin|ending)\s+(?:masel|mysel|meself|mahself|myslef|mysefl|my\s+self)\b",
+            r"\bdo\s+something\s+to\s+(?:myself|masel|meself|my\s+self)\b",
+            r"\b(?:having|had|get|getting|been\s+having|keep\s+having)\s+(?:they\s+|the\s+|those\s+|these\s+|some\s+)?(?:dark|bad|scary)\s+thoughts\b",
+            r"\b(?:take|taking|took|swallow\w*)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:box|packet|bottle|strip|pack|tub)\b",
+            r"\b(?:dose|amount|number)\s+of\s+(?:my\s+)?(?:tablets|pills|meds|insulin|paracetamol)\s+(?:would|it\s+would|to)\s+(?:be\s+enough|take|kill)\b",
+            r"\bhow\s+much\s+(?:my\s+)?life\s+insurance\b|\blife\s+insurance\s+(?:pays?\s+out|would\s+(?:pay|cover))\b",
+            r"\b(?:come|coming|go|going)\s+home\s+in\s+a\s+(?:box|bag|coffin)\b",
+            r"\b(?:kindest|best)\s+thing\s+i\s+(?:could|can)\s+do\b[^.!?\n]{0,30}\b(?:not\s+(?:exist|be\s+here|be\s+around)|disappear|die)\b",
+            r"\bstopped\s+wanting\s+to\s+(?:be\s+here|be\s+alive|live|go\s+on|wake\s+up)\b",
+            r"\bjust\s+know\s+(?:that\s+)?i\s+(?:loved|love)\s+(?:you|u)\b",
+            r"\b(?:i\s+)?loved\s+(?:you|u)\b[^\n]{0,40}\bsorry\s+for\s+everything\b",
+            r"\bdon'?t\s+(?:read|open)\s+it\s+(?:til|till|until)\s+(?:after|i'?m\s+gone)\b",
+            r"\bwearing\s+long\s+sleeves\b[^\n]{0,30}\b(?:again|you\s+know\s+why|so\s+(?:no\s*one|nobody))",
+            r"\b(?:taking|take|took|holding|hold)\s+(?:my|the)\s+(?:\w+\s+)?(?:pistol|gun|rifle|revolver|shotgun)\s+out\b",
+            r"\b(?:this|so)\s+much\s+of\s+a\s+burden\b|\bbeing\s+(?:a|such\s+a)\s+burden\b",
+            r"\b(?:i'?ve|i\s+have|i)\s+(?:been\s+)?(?:cut|cutting|burn(?:ed|t|ing)?|hurt|hurting)\s+(?:myself\s+)?again\b",
+            r"\b(?:thinking|thought)\s+about\s+not\s+waking\s+up\b",
+        ),
+        unless=_SELF_HARM_IDIOMS.pattern
+        + r"|\b(?:cut|cutting|burn\w*|hurt|hurting)\s+(?:myself\s+)?again\s+(?:shaving|cooking|on\s+the|at\s+the|in\s+the\s+kitchen|with\s+the)"
+        r"|\bbeing\s+a\s+burden\s+(?:on\s+the\s+(?:nhs|system|budget)|to\s+the\s+(?:team|project))|\b(?:isn'?t|is\s+not|not)\s+(?:the\s+same\s+as\s+)?being\s+a\s+burden|\byou'?re\s+not\s+a\s+burden|\bjust\s+know\s+i\s+love\s+(?:you|u)\s+(?:lots|loads|so\s+much)\b",
+        serious_overrides=False,
+    ),
     # veiled threats and threats in the partner's voice ("you know what happens when you push me")
     Family(
         "threat",
@@ -819,7 +943,7 @@ FAMILIES: tuple[Family, ...] = (
             r"\bwhen\s+(?:he'?s|she'?s|they'?re)\s+in\s+one\s+of\s+(?:his|her|their)\s+moods\b[^.!?\n]{0,40}\b(?:gun|knife|rifle|bat|weapon|punch|smash|throw|break)",
             r"\b(?:slam(?:s|med|ming)?|bang(?:s|ed|ing)?|pound(?:s|ed|ing)?|smash(?:es|ed|ing)?)\s+(?:his|her|their)\s+fists?\s+(?:on|into|against|down)",
             r"\binches\s+from\s+my\s+(?:head|face|hand|body)\b",
-            r"\b(?:fist|foot|head|hand)\s+through\s+(?:the|a)\s+(?:door|wall|window|wardrobe)\b",
+            r"\b(?:fist|foot|head|hand)\s+through\s+(?:the|a|my)\s+(?:door|wall|window|wardrobe|plaster|plasterboard|glass|cupboard|screen|tv)\b",
             r"\b(?:ripped|rips|tore|tears|kicked|kicks)\s+(?:the|a)\s+(?:door|doors|cupboard|wardrobe)\s+off\b",
             r"\bsent\s+me\s+(?:a\s+)?(?:photo|picture|pic|video)\s+of\s+my\s+(?:front\s+door|house|flat|car|window|street|work|office)\b",
             r"\b(?:chased|chases|chasing)\s+me\s+(?:down|through|round|around|up|in\s+(?:his|her|their|the)\s+car)\b",
@@ -960,7 +1084,7 @@ FAMILIES: tuple[Family, ...] = (
             r"\b(?:calls?|called)\s+me\s+(?:names|frigid|a\s+prude)\b[^.!?\n]{0,30}\b(?:until\s+i|say\s+no|won'?t|give\s+in)",
             r"\b(?:not\s+up\s+for\s+it|say\s+no|said\s+no|not\s+in\s+the\s+mood)\b[^.!?\n]{0,30}\b(?:sulks?|sulked|punish\w*|silent\s+treatment)",
         ),
-        unless=rf"{_FICTION}|\b(?:documentary|podcast|article|news|trial|court\s+case|awareness|jury|dessert|cake|pizza|game|"
+        unless=rf"{_FICTION}|\b(?:thank\s+you|another\s+time|when\s+i'?m\s+ready|documentary|podcast|article|news|trial|court\s+case|awareness|jury|dessert|cake|pizza|game|"
         r"quiz|karaoke|the\s+dog|the\s+cat)\b",
         negatable=True,
     ),
@@ -1317,6 +1441,10 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], s0: int, s1: int) -> bool:
     before = norm[s0 : m.start()]
     if cue.category != "self_harm" and _FICTION_RX.search(sentence):
         return True  # a line quoted from a show or book; no serious marker brings it back
+    if cue.category != "self_harm" and _THIRD_PARTY.search(sentence) and not _WRITER_AT_RISK.search(sentence):
+        return (
+            True  # "my mate's bf checks her phone": someone else's relationship, told as concern (corpus: [])
+        )
     cancelled = False
     if (
         cue.negatable
@@ -1431,6 +1559,8 @@ _THIRD_PARTY = _rx(
     r"(?:me\s+)?(?:that\s+)?(?:her|his|their)\s+(?:partner|husband|wife|boyfriend|girlfriend|ex)\b|"
     r"(?:^|[.!?]\s+)[A-Z][a-z]+'s\s+(?:partner|husband|wife|boyfriend|girlfriend|ex)\b|\bour\s+neighbou?r'?s?\b"
 )
+# ...unless the writer (or their children) is in the same sentence: "my sister's husband threatened me".
+_WRITER_AT_RISK = _rx(r"\b(?:me|myself|us|my\s+(?:kids|children|son|daughter|baby|family))\b")
 _CONSENT = _rx(
     r"\b(?:i\s+asked\s+(?:him|her|them|you)\s+to|only\s+if\s+you\s+want|we\s+(?:both\s+)?agreed|i\s+don'?t\s+mind|"
     r"totally\s+fine|up\s+to\s+you|i\s+trust\s+you|you'?re\s+welcome\s+to)\b"
