@@ -51,6 +51,19 @@ FAMILY_POSITIVES = [
     ("I've been thinking about stepping in front of a train.", "self_harm"),
     ("what's the point anymore", "self_harm"),
     ("I keep planning my own funeral in my head.", "self_harm"),
+    # second round: menace in the partner's voice, control, surveillance, debts, dialect
+    ("Be a shame if something happened to that bike of yours.", "threat"),
+    ("Go on, tell your brother. Don't think I won't find out.", "threat"),
+    ("You'll stay in the spare room till you learn some respect.", "threat"),
+    ("One call to immigration and you're gone, remember that.", "threat"),
+    ("From now on you ask me before you spend a penny.", "isolation"),
+    ("Your friends fill your head with lies about me.", "isolation"),
+    ("Your dot has been at the gym for three hours. Explain.", "monitoring"),
+    ("If you've got nothing to hide, hand it over.", "monitoring"),
+    ("My spending is none of your business, the accounts are none of your concern.", "financial"),
+    ("Dinner was on me, so you know what you owe me.", "sexual"),
+    ("been thinkin about hurtin mysel again", "self_harm"),
+    ("I looked up what dose of my pills would be enough.", "self_harm"),
 ]
 
 FAMILY_NEGATIVES = [
@@ -69,6 +82,11 @@ FAMILY_NEGATIVES = [
     "I've never felt unsafe with him, not once.",
     "He took my car keys because I'd had four drinks, and he was right.",
     "you'll pay for this... with breakfast in bed 😜",
+    "I'm watching you play, you're so good at this!",
+    "If you leave your boots in the hall again I'll scream, honestly x",
+    "My mate's girlfriend reads all his texts and he's scared of her. What should I tell him?",
+    "Needing help isn't the same as being a burden. I'd do it in a heartbeat.",
+    "I'll find you at the station, I'm by the ticket machines.",
 ]
 
 
