@@ -64,6 +64,14 @@ FAMILY_POSITIVES = [
     ("Dinner was on me, so you know what you owe me.", "sexual"),
     ("been thinkin about hurtin mysel again", "self_harm"),
     ("I looked up what dose of my pills would be enough.", "self_harm"),
+    # third round
+    ("Dump me and I'll tell your boss you're gay.", "threat"),
+    ("If I catch you texting him again, you'll see.", "threat"),
+    ("im not letting u go to that gig, end of", "isolation"),
+    ("Your coil is going in the bin, we're having a baby ready or not.", "sexual"),
+    ("I've set up your phone so your messages come to me as well.", "monitoring"),
+    ("the urge to cut is so strong tonight", "self_harm"),
+    ("I scratched my wrists up again after he left.", "self_harm"),
 ]
 
 FAMILY_NEGATIVES = [
@@ -87,6 +95,9 @@ FAMILY_NEGATIVES = [
     "My mate's girlfriend reads all his texts and he's scared of her. What should I tell him?",
     "Needing help isn't the same as being a burden. I'd do it in a heartbeat.",
     "I'll find you at the station, I'm by the ticket machines.",
+    "If I catch you eating my chocolate again there'll be trouble 😂",
+    "Let's plan his surprise party without him knowing!",
+    "Don't bother looking for me tonight, I'm at the pub with the team.",
 ]
 
 

@@ -173,7 +173,7 @@ _SELF_HARM_IDIOMS = _rx(
     r"suicide\s+(?:prevention|awareness)\s+(?:\w+\s+)?(?:documentary|training|course|walk|month|day|week|charity|fundraiser|and)|(?:documentary|podcast|article|lecture)\s+(?:about|on)\s+suicide\s+prevention|suicide\s+(?:squad|doors?|run|sprints?|mission\s+(?:game|movie))|to\s+die\s+for\b(?!\s+(?:a\s+(?:few|couple|while|bit|long|year|month|week)|weeks|months|days|years|ages|so\s+long))|dying\s+to\s+(?:see|try|meet|know|hear|go|tell)|"
     r"end\s+it\s+all\s+(?:with\s+a|in\s+the\s+(?:finale|last\s+episode))|(?:prevention|awareness)\s+(?:training|course|walk|month|day|week|charity|fundraiser)|"
     r"(?:cut|cutting|burn|burning|hurt|hurting)\s+myself\s+(?:shaving|cooking|in\s+the\s+kitchen|on\s+(?:the|a)\s+\w+|with\s+the\s+(?:knife|iron|stove|oven|kettle|pan|scissors)|"
-    r"(?:while|when|chopping|making|cooking|ironing|baking)\b|at\s+(?:the\s+gym|work|football|training|practice))|"
+    r"(?:(?:while|when)\s+(?:cooking|chopping|shaving|ironing|baking|making|running|playing|training|lifting|climbing|cycling|skiing|gardening|moving)|chopping|cooking|ironing|baking)\b|at\s+(?:the\s+gym|work|football|training|practice))|"
     r"(?:end|ending)\s+myself\s+laughing|off\s+myself\s+lol\s+this\s+meeting|(?:battery|phone|plants?|game|character|movie|film|show|series|book|"
     r"season)\s+(?:wants?\s+to\s+die|is\s+dying|died))\b"
 )
@@ -646,7 +646,7 @@ _CUES: tuple[Cue, ...] = (
             r"\bi\s+don'?t\s+care\s+(?:if|that)\s+you'?re\s+(?:tired|not\s+in\s+the\s+mood|sore|not\s+ready|on\s+your\s+period)|"
             r"\buntil\s+i\s+(?:gave\s+in|said\s+yes|let\s+(?:him|her|them|you))\b(?=[^.!?\n]{0,60}\b(?:didn'?t\s+want|no\s+means\s+no|sex|bed))|\bno\s+means\s+no\b|"
             r"\byou\s+(?:don'?t|do\s+not)\s+get\s+to\s+(?:keep\s+)?(?:say(?:ing)?\s+no|refuse|turn(?:ing)?\s+me\s+down)\s*(?:to\s+me)?|"
-            r"\byou'?re\s+my\s+(?:wife|husband|girlfriend|boyfriend|partner)\b[^.!?\n]{0,40}\b(?:say(?:ing)?\s+no|owe|duty|have\s+to|supposed\s+to)|"
+            r"\byou'?re\s+my\s+(?:wife|husband|girlfriend|boyfriend|partner)\b[^\n]{0,40}\b(?:say(?:ing)?\s+no|owe|duty|have\s+to|supposed\s+to)|"
             r"\bif\s+you\s+(?:actually\s+|really\s+|truly\s+)?loved\s+me\s+you'?d\s+(?:send|sleep|have\s+sex|do\s+it|let\s+me|show\s+me)\b"
             r"(?=[^.!?\n]{0,60}\b(?:pics|photos|pictures|nudes|sex|bed|body|it\b|everyone|girlfriend|boyfriend))"
         ),
@@ -1127,6 +1127,82 @@ FAMILIES: tuple[Family, ...] = (
         + r"|\b(?:without\s+me\s+(?:on|at|for|in)\s+(?:the|this|a|that)\s+(?:team|quiz|trip|shift|project|meeting|party|match|game|weekend|night|holiday|day))\b"
         r"|\b(?:hurting|killing|harming)\s+yourself\s+(?:lifting|on\s+the|at\s+the\s+gym|with\s+(?:that|the)|doing|carrying|moving)"
         r"|\b(?:hit|hitting|slap|slapping)\s+myself\s+(?:for|on\s+the\s+forehead)|\bbite\s+myself\s+(?:a\s+)?(?:treat|snack)",
+        serious_overrides=False,
+    ),
+    # third round: outing and exposure, arson, "if I catch you", "you know what you got last time"
+    Family(
+        "threat",
+        (
+            r"\btell\s+(?:your|ur|everyone|everybody|people)\b[^.!?\n]{0,40}\b(?:you'?re|ur|you\s+are)\s+(?:gay|bi|lesbian|trans|queer)\b",
+            r"\b(?:i'?ll|ill|i\s+will)\s+tell\s+(?:everyone|everybody|people)\b[^.!?\n]{0,30}\bwhat\s+you\s+(?:did|really\s+are|said|do)\b",
+            r"\b(?:i'?ll|ill|i\s+will|i'?m\s+going\s+to|i'?m\s+gonna)\s+(?:\w+\s+)?set\s+fire\s+to\b",
+            r"\bwhat\s+you\s+got\s+(?:the\s+)?last\s+time\b",
+            r"\bdon'?t\s+make\s+me\s+(?:repeat|do)\s+(?:it|that)\b",
+            r"\bif\s+i\s+(?:ever\s+)?catch\s+(?:you|u)\s+(?:talking|texting|with|seeing|messaging|near|going|looking|lying|again)\b",
+            r"\b(?:won'?t|will\s+not)\s+eat\s+(?:until|till|unless)\s+(?:you|u)\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|{_AFFECTION}|\b(?:chocolate|biscuits?|cake|crisps|chips|sweets|snacks?|fridge)\b",
+    ),
+    # third round: isolation and control said to the partner
+    Family(
+        "isolation",
+        (
+            r"\b(?:i'?m|im|i\s+am)\s+not\s+letting\s+(?:you|u)\s+(?:go|see|leave|out|visit|have|keep)\b",
+            r"\b(?:you|u)\s+(?:don'?t|dont|do\s+not)\s+need\s+(?:your|ur)\s+(?:friends|family|mates|mum|mom|sister|brother|parents)\b",
+            r"\b(?:starts?|started|picks?|picked)\s+a\s+(?:row|fight|argument)\b[^.!?\n]{0,30}\b(?:so\s+i\s+(?:can'?t|couldn'?t|don'?t|stopped|gave\s+up|'ve\s+given\s+up|never)|every\s+time\s+i)\b",
+            r"\bwithout\s+(?:him|her|them)\s+(?:knowing|finding\s+out|noticing)\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:surprise|party|present|gift|birthday|christmas|proposal)\b",
+    ),
+    Family(
+        "financial",
+        (
+            r"\b(?:you'?ll|you\s+will)\s+get\s+an?\s+allowance\b",
+            r"\bi'?ll\s+decide\s+what'?s\s+(?:necessary|needed|essential)\b",
+        ),
+        unless=rf"{_PLAYFUL}|\b(?:kids?|son|daughter|pocket\s+money|chores)\b",
+    ),
+    Family(
+        "sexual",
+        (
+            r"\b(?:your|ur)\s+(?:pills?|contraceptives?|birth\s+control|implant|coil|condoms)\s+(?:went|are|is|go|went\s+straight)\s+(?:in|into|down)\s+the\s+(?:bin|trash|toilet|sink)\b",
+            r"\bswap(?:ping|ped|s)?\s+(?:your|ur|my)\s+(?:pills|contraceptives?|birth\s+control)\b",
+            r"\b(?:baby|pregnant)\b[^.!?\n]{0,30}\b(?:whether\s+you'?re\s+ready\s+or\s+not|ready\s+or\s+not|whether\s+you\s+like\s+it\s+or\s+not)\b",
+            r"\bnot\s+going\s+off\s+the\s+pill\b|\bchecking\s+the\s+(?:pill\s+)?pack\b",
+            r"\bi\s+shouldn'?t\s+have\s+to\s+ask\b(?=[^\n]{0,10}$)|\byou'?re\s+my\s+(?:wife|husband|girlfriend|boyfriend|partner)\b[^\n]{0,20}\bshouldn'?t\s+have\s+to\s+ask\b",
+        ),
+        unless=rf"{_FICTION}|\b(?:documentary|article|podcast|chemist|pharmacy\s+mix-?up|by\s+mistake)\b",
+    ),
+    # third round: surveillance in the partner's voice
+    Family(
+        "monitoring",
+        (
+            r"\b(?:set\s+up|set|rigged|synced|linked)\s+(?:your|ur)\s+phone\s+so\b",
+            r"\bcomes?\s+to\s+me\s+as\s+well\b",
+            r"\binnocent\s+people\s+(?:don'?t|wouldn'?t)\s+mind\b",
+            r"\bi'?ve\s+been\s+(?:reading|checking|going\s+through|looking\s+through)\s+(?:your|ur)\s+(?:emails?|messages|texts|phone|dms|chats|diary|journal|whatsapps?)\b",
+            r"\bhand\s+(?:over\s+)?my\s+phone\s+(?:over\s+)?every\s+(?:time|night|day|evening)\b",
+        ),
+        unless=rf"{_PLAYFUL}|{_FICTION}|\b(?:we\s+agreed|you\s+asked\s+me|the\s+kids'?\s+phone|parental\s+controls?|repair|backup|new\s+phone)\b",
+    ),
+    # third round: urges, wishes, farewells
+    Family(
+        "self_harm",
+        (
+            r"\burges?\s+to\s+(?:cut|hurt\s+myself|self[- ]harm|burn|die|end\s+it|disappear)\b",
+            r"\b(?:feel|felt|feeling|feels)\s+like\s+ending\s+it\b",
+            r"\b(?:end|ending|take|taking)\s+(?:your|ur)\s+(?:own\s+)?life\b",
+            r"\bshould\s+(?:have|'ve)\s+died\b|\bshould'?ve\s+died\b",
+            r"\b(?:sleep|asleep)\s+and\s+(?:stay\s+asleep|never\s+wake|not\s+wake)\b",
+            r"\bdon'?t\s+(?:bother\s+)?(?:look|looking|come\s+looking)\s+for\s+me\b",
+            r"\b(?:think|thinking|thought)\s+about\s+(?:just\s+)?not\s+waking\s+up\b",
+            r"\bsorry\s+for\s+everything\b[^\n]{0,60}\btell\s+(?:the\s+kids|my\s+\w+|everyone|them)\s+i\s+love\b",
+            r"\b(?:scratched|scratch(?:ing)?|cut|burned|burnt|bit|hit)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\s+(?:up\s+)?again\b",
+            r"\b(?:stop|stopped|stopping)\s+taking\s+my\s+(?:tablets|meds|medication|pills|insulin|antidepressants)\b",
+        ),
+        unless=_SELF_HARM_IDIOMS.pattern
+        + r"|\bdon'?t\s+(?:bother\s+)?(?:look|looking)\s+for\s+me\b[^.!?\n]{0,40}\b(?:pub|shop|work|gym|late|party|bar|library|at\s+the)\b"
+        r"|\b(?:stop|stopped)\s+taking\s+my\s+\w+\s+(?:because|as|since|after)\s+(?:the\s+)?(?:doctor|gp|side\s+effects|consultant)",
         serious_overrides=False,
     ),
 )
