@@ -8,6 +8,7 @@ written to hit the edge cases (case folding outside ASCII, curly apostrophes, em
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from heartwork.engine.text import LiteralFilter, fold, required_literals, senten
 from heartwork.model import Analysis
 from heartwork.taxonomy import LABELS
 
+ASCII = [chr(c) for c in range(128)]
 DATA = Path(__file__).resolve().parents[2] / "data" / "train.jsonl"
 EDGE = [
     "YOU ALWAYS DO THIS!!",
@@ -188,6 +190,12 @@ def test_embedding_fast_tokens_and_sums_are_the_plain_ones() -> None:
     texts = _texts() + ["word " * n for n in range(1, 300)]
     tok = embedding.tokenizer()
     assert embedding.token_ids(texts) == [e.ids for e in tok.encode_batch(texts, add_special_tokens=False)]
+    # random ASCII (controls, digits, punctuation, over-long words, special-token markup) tokenised here
+    rng = random.Random(0)
+    fuzz = ["".join(rng.choice(ASCII) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    fuzz += ["".join(rng.choice("ab C1!'\t\n\r\x00\x7f\x0b\x1f ") for _ in range(30)) for _ in range(2000)]
+    fuzz += ["x" * n for n in range(95, 106)] + ["Go [SEP] on [MASK]", "[UNK]", "a[CLS]"]
+    assert embedding.token_ids(fuzz) == [e.ids for e in tok.encode_batch(fuzz, add_special_tokens=False)]
     tab = embedding.table()
     ids = embedding.token_ids(texts)
     lengths = np.array([len(seq) for seq in ids])

@@ -142,7 +142,7 @@ class LiteralFilter:
                 users.setdefault(x, set()).add(i)
         # finding a literal means every literal that is a prefix of it is there too
         self._enables = {
-            x: frozenset().union(*(ix for y, ix in users.items() if x.startswith(y))) for x in users
+            x: frozenset().union(*(users.get(x[:k], ()) for k in range(1, len(x) + 1))) for x in users
         }
         self._scan = re.compile(f"(?=({_trie(list(users))}))") if users else None
         self._always = frozenset(i for i, needs in enumerate(self.needs) if needs is None)
