@@ -118,8 +118,7 @@ def _rule_output(texts: list[str]) -> list[tuple[list[tuple[object, ...]], set[s
 def test_rules_prefilter_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _texts()
     fast = _rule_output(texts)
-    monkeypatch.setattr(rules, "_RULE_FILTER", _no_filter(len(rules._RULES)))
-    monkeypatch.setattr(rules, "_VETO_FILTER", _no_filter(len(rules._VETOES)))
+    monkeypatch.setattr(rules, "_FILTER", _no_filter(len(rules._RULES) + len(rules._VETOES)))
     assert fast == _rule_output(texts)
     assert sum(len(found) for found, _ in fast) > 300  # the sample does exercise the rules
 
@@ -231,3 +230,45 @@ def test_pipeline_parallel_batch_matches_serial_in_order(monkeypatch: pytest.Mon
         pipeline._pool.cache_clear()
     serial = plain(pipeline.Pipeline(builtin_detectors()), texts, [None] * len(texts))
     assert [a.to_dict() for a in parallel] == [a.to_dict() for a in serial]
+
+
+def _plain_feelings(docs: list[Doc]) -> list[tuple[list[object], list[object]]]:
+    """FeelingsDetector.run as first written: one feeling, one need at a time."""
+    fe, ne = feelings.inventory()
+    head = feelings.goemotions_head()
+    assert head is not None
+    names, w, b = head
+    vectors = np.vstack([d.vector for d in docs])
+    p = 1.0 / (1.0 + np.exp(-(vectors @ w + b)))
+    out = []
+    for doc, row in zip(docs, p, strict=True):
+        e = dict(zip(names, row.tolist(), strict=True))
+        cues = feelings.cue_scores(doc.text[:5000])
+        fs = {k[2:]: v for k, v in cues.items() if k[0] == "f"}
+        ns = {k[2:]: v for k, v in cues.items() if k[0] == "n"}
+        for label in {f.label for f in doc.findings}:
+            feelings._raise(fs, feelings.PATTERN_FEELINGS.get(label, {}))
+            feelings._raise(ns, feelings.PATTERN_NEEDS.get(label, {}))
+        for entry in fe:
+            if entry.goemotions:
+                boost = feelings.HEAD_WEIGHT * max(e[g] for g in entry.goemotions)
+                fs[entry.name] = min(0.95, fs.get(entry.name, 0.0) + boost)
+        fs = {k: v for k, v in fs.items() if v >= feelings.MIN_SCORE}
+        for entry in ne:
+            best = max((fs.get(f, 0.0) for f in entry.from_feelings), default=0.0)
+            feelings._raise(ns, {entry.name: 0.8 * best})
+        out.append((feelings._top(fs), feelings._top(ns)))
+    return out
+
+
+def test_feelings_batched_boosts_give_the_plain_feelings_and_needs() -> None:
+    texts = [t for t in _texts() if t.strip()]
+    docs = [Doc(t) for t in texts]
+    rules.RuleDetector().run(docs)
+    for d, v in zip(docs, embedding.embed(texts), strict=True):
+        d.vector = v
+    plain = _plain_feelings(docs)
+    feelings.FeelingsDetector().run(docs)
+    got = [([(f.name, f.score) for f in d.feelings], [(n.name, n.score) for n in d.needs]) for d in docs]
+    assert got == [([(n, round(s, 3)) for n, s in fs], [(n, round(s, 3)) for n, s in ns]) for fs, ns in plain]
+    assert sum(len(fs) for fs, _ in got) > len(docs) // 2  # the sample does carry feelings

@@ -145,24 +145,31 @@ class FeelingsDetector:
     def run(self, docs: list[Doc]) -> None:
         feelings, needs = inventory()
         head = goemotions_head()
-        # per doc, per inventory feeling with GoEmotions emotions: its strongest emotion's probability
-        boosted = [e for e in feelings if e.goemotions]
+        boosted = [e for e in feelings if e.goemotions]  # the feelings GoEmotions emotions feed
         sources = {e.name: e.from_feelings for e in needs}
         follows: dict[str, list[str]] = {}  # feeling -> the needs that follow from it
         for entry in needs:
             for f in entry.from_feelings:
                 follows.setdefault(f, []).append(entry.name)
-        strongest: list[list[float]] = [[] for _ in docs]
-        if head is not None:
+        # Per doc, per boosted feeling: HEAD_WEIGHT x its strongest emotion's probability (``boost``), and
+        # which feelings that alone lifts to MIN_SCORE, with their value min(0.95, boost) (``alone``). Taken
+        # for the whole batch in numpy, in the same double arithmetic as the per-feeling formula below.
+        boost: list[list[float]] = [[] for _ in docs]
+        alone: list[list[tuple[int, float]]] = [[] for _ in docs]
+        if head is not None and boosted:
             names, w, b = head
             vectors = np.vstack([d.vector if d.vector is not None else embed([d.text])[0] for d in docs])
             p = 1.0 / (1.0 + np.exp(-(vectors @ w + b)))
             col = {name: j for j, name in enumerate(names)}
-            if boosted:
-                strongest = np.stack(
-                    [p[:, [col[g] for g in e.goemotions]].max(axis=1) for e in boosted], axis=1
-                ).tolist()
-        for doc, top in zip(docs, strongest, strict=True):
+            strongest = np.stack([p[:, [col[g] for g in e.goemotions]].max(axis=1) for e in boosted], axis=1)
+            lift = HEAD_WEIGHT * strongest.astype(np.float64)
+            boost = lift.tolist()
+            capped = np.minimum(0.95, lift)
+            rows, cols = np.nonzero(capped >= MIN_SCORE)
+            for r, c, x in zip(rows.tolist(), cols.tolist(), capped[rows, cols].tolist(), strict=True):
+                alone[r].append((c, x))
+        boosted_index = {e.name: j for j, e in enumerate(boosted)}
+        for doc, lifts, lifted in zip(docs, boost, alone, strict=True):
             labels = {f.label for f in doc.findings}
             cues = cue_scores(doc.text[:5000])
             fs = {k[2:]: v for k, v in cues.items() if k[0] == "f"}
@@ -170,8 +177,11 @@ class FeelingsDetector:
             for label in labels:
                 _raise(fs, PATTERN_FEELINGS.get(label, {}))
                 _raise(ns, PATTERN_NEEDS.get(label, {}))
-            for entry, emotion in zip(boosted, top, strict=False):  # top is empty without the head
-                fs[entry.name] = min(0.95, fs.get(entry.name, 0.0) + HEAD_WEIGHT * emotion)
+            if lifts:  # fs[name] = min(0.95, fs.get(name, 0.0) + boost) for every boosted feeling
+                for name in fs.keys() & boosted_index.keys():
+                    fs[name] = min(0.95, fs[name] + lifts[boosted_index[name]])
+                for j, value in lifted:
+                    fs.setdefault(boosted[j].name, value)
             fs = {k: v for k, v in fs.items() if v >= MIN_SCORE}
             # a need none of whose feelings is present would get 0.0, which raises nothing: skip those
             for need in {n for f in fs for n in follows.get(f, ())}:
