@@ -272,3 +272,15 @@ def test_feelings_batched_boosts_give_the_plain_feelings_and_needs() -> None:
     got = [([(f.name, f.score) for f in d.feelings], [(n.name, n.score) for n in d.needs]) for d in docs]
     assert got == [([(n, round(s, 3)) for n, s in fs], [(n, round(s, 3)) for n, s in ns]) for fs, ns in plain]
     assert sum(len(fs) for fs, _ in got) > len(docs) // 2  # the sample does carry feelings
+
+
+def test_text_sentences_cached_split_is_the_plain_split() -> None:
+    from heartwork.engine import text
+
+    for t in _texts() + ["x. " * 1500]:  # the last is too long to be kept
+        first, again = sentences(t), sentences(t)
+        assert first == again == list(text._split(t))
+        assert first is not again  # a fresh list: one caller changing it cannot change another's
+    mine = sentences("Hi. You there?")
+    mine.append(text.Sentence(0, 1, "x"))
+    assert sentences("Hi. You there?") == list(text._split("Hi. You there?"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # Sentence ends: . ! ? … or a newline, keeping offsets into the original text.
@@ -20,7 +21,24 @@ class Sentence:
     text: str
 
 
+# The rules, the classifier and the safety detector each split the same message: the split of recent
+# messages is remembered (a fresh list each call, so callers may change theirs). Long texts are not kept.
+SPLIT_CACHE = 8_192
+SPLIT_CACHE_MAX_CHARS = 2_000
+
+
 def sentences(text: str) -> list[Sentence]:
+    if len(text) > SPLIT_CACHE_MAX_CHARS:
+        return list(_split(text))
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _split_cached(text: str) -> tuple[Sentence, ...]:
+    return _split(text)
+
+
+def _split(text: str) -> tuple[Sentence, ...]:
     out = []
     for m in _SENT.finditer(text):
         raw = m.group(0)
@@ -30,7 +48,7 @@ def sentences(text: str) -> list[Sentence]:
         lead = len(raw) - len(raw.lstrip())
         start = m.start() + lead
         out.append(Sentence(start, start + len(stripped), stripped))
-    return out
+    return tuple(out)
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
