@@ -193,7 +193,9 @@ def test_embedding_fast_tokens_and_sums_are_the_plain_ones() -> None:
     rng = random.Random(0)
     fuzz = ["".join(rng.choice(ASCII) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
     fuzz += ["".join(rng.choice("ab C1!'\t\n\r\x00\x7f\x0b\x1f ") for _ in range(30)) for _ in range(2000)]
-    fuzz += ["x" * n for n in range(95, 106)] + ["Go [SEP] on [MASK]", "[UNK]", "a[CLS]"]
+    curly = [*ASCII, "’", "‘", "“", "”", "…", "–", "—", "😂", "é"]
+    fuzz += ["".join(rng.choice(curly) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    fuzz += ["x" * n for n in range(95, 106)] + ["Go [SEP] on [MASK]", "[UNK]", "a[CLS]", "it’s—“ok”…"]
     assert embedding.token_ids(fuzz) == [e.ids for e in tok.encode_batch(fuzz, add_special_tokens=False)]
     tab = embedding.table()
     ids = embedding.token_ids(texts)

@@ -57,9 +57,11 @@ def table() -> np.ndarray:
 # faster per message: most of the Rust call's time goes into per-character alignment bookkeeping nothing
 # here reads). For ASCII, BERT's normaliser and pre-tokeniser come down to: drop control characters except
 # \t \n \r (which become spaces), lower-case, split into runs of [a-z0-9] and single punctuation
-# characters; WordPiece then reads each word on its own. Text with "[" may hold special-token markup
-# ("[SEP]") and goes to the Rust tokenizer, as does all non-ASCII text. Identical ids: tested on the
-# corpora and fuzzed (test_embedding_fast_tokens_and_sums_are_the_plain_ones).
+# characters; WordPiece then reads each word on its own. Curly quotes, the ellipsis and dashes (Unicode
+# punctuation the normaliser leaves alone) are single punctuation characters the same way. Text with "["
+# may hold special-token markup ("[SEP]") and goes to the Rust tokenizer, as does any other non-ASCII
+# text. Identical ids: tested on the corpora and fuzzed (test_embedding_fast_tokens_and_sums_are_the_plain_ones).
+_PUNCTUATION = str.maketrans(dict.fromkeys("’‘“”…–—"))  # deleted when checking a text is otherwise ASCII
 _CONTROLS = str.maketrans(
     {**{c: None for c in (*range(9), 11, 12, *range(14, 32), 127)}, 9: " ", 10: " ", 13: " "}
 )
@@ -113,7 +115,8 @@ def _max_length() -> int:
 def token_ids(texts: list[str]) -> list[list[int]]:
     # add_special_tokens=False: [CLS]/[SEP] rows carry no meaning in a static table.
     # encode_batch_fast: the same ids without character offsets, which nothing here reads (~20% faster).
-    here = [_ascii_path() and t.isascii() and "[" not in t for t in texts]
+    ok = _ascii_path()
+    here = [ok and (t.isascii() or t.translate(_PUNCTUATION).isascii()) and "[" not in t for t in texts]
     rest = [t for t, h in zip(texts, here, strict=True) if not h]
     encoded = iter(tokenizer().encode_batch_fast(rest, add_special_tokens=False) if rest else ())
     return [_ascii_ids(t) if h else next(encoded).ids for t, h in zip(texts, here, strict=True)]
