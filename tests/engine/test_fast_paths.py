@@ -286,3 +286,19 @@ def test_text_sentences_cached_split_is_the_plain_split() -> None:
     mine = sentences("Hi. You there?")
     mine.append(text.Sentence(0, 1, "x"))
     assert sentences("Hi. You there?") == list(text._split("Hi. You there?"))
+
+
+def test_features_logits_equal_the_dense_matrix_product() -> None:
+    texts = _texts()[:300]
+    texts += ["", "   ", "🙄🙄", "you you you you"]
+    vocab = features.NgramVocab.fit(texts, max_features=800)
+    found = [{"criticism"} if i % 3 == 0 else set() for i in range(len(texts))]
+    vetoed = [{"contempt"} if i % 5 == 0 else set() for i in range(len(texts))]
+    rng = np.random.default_rng(0)
+    width = 256 + len(vocab.index) + 2 * len(LABELS)
+    w = rng.normal(size=(width, len(LABELS))).astype(np.float32)
+    b = rng.normal(size=len(LABELS)).astype(np.float32)
+    dense = features.matrix(texts, vocab, found, vetoed) @ w + b
+    got = features.logits(texts, vocab, found, vetoed, w, b)
+    assert got.shape == dense.shape
+    assert np.allclose(got, dense, atol=1e-4)

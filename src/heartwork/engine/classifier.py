@@ -15,7 +15,7 @@ from functools import cache
 import numpy as np
 
 from heartwork.engine.embedding import MODELS, embed
-from heartwork.engine.features import NgramVocab, matrix
+from heartwork.engine.features import NgramVocab, logits
 from heartwork.engine.pipeline import MAX_CLASSIFIER_CHARS, Doc
 from heartwork.engine.text import sentences
 from heartwork.model import Finding, Span
@@ -45,8 +45,8 @@ class Heads:
         vetoed: list[set[str]],
         vectors: np.ndarray | None = None,
     ) -> np.ndarray:
-        logits = matrix(texts, self.vocab, found, vetoed, vectors) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        z = logits(texts, self.vocab, found, vetoed, self.weights, self.bias, vectors)
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 @cache

@@ -43,27 +43,46 @@ class NgramVocab:
         idf = np.array([np.log((1 + n) / (1 + df[g])) + 1.0 for g in kept], dtype=np.float32)
         return cls({g: i for i, g in enumerate(kept)}, idf)
 
-    def transform(self, texts: list[str], out: np.ndarray | None = None) -> np.ndarray:
-        """Sublinear tf-idf rows, L2-normalised; written into ``out`` (zeros, shape (texts, vocab)) if given.
+    def cells(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The non-zero tf-idf cells as (rows, cols, values), sorted by row, before L2 normalisation.
 
-        Only the non-zero cells are computed (a row has ~30 of 6,000): log1p(0) * idf is 0 and the dense
-        pass spent most of its time on zeros. The values are bit-for-bit those of the dense formula.
+        A row has ~30 non-zero cells of several thousand, so nothing here touches the zeros.
         """
         width = len(self.index)
-        if out is None:
-            out = np.zeros((len(texts), width), dtype=np.float32)
         get = self.index.get
-        cells = [
+        flat_cells = [
             row * width + j for row, t in enumerate(texts) for g in ngrams(t) if (j := get(g)) is not None
         ]
-        if cells:
-            flat, counts = np.unique(np.array(cells, dtype=np.int64), return_counts=True)
-            rows, cols = np.divmod(flat, width)
-            # log1p of a float32 count, times its float32 idf: the dense formula, cell by cell
-            out[rows, cols] = np.log1p(counts.astype(np.float32)) * self.idf[cols]
+        if not flat_cells:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        flat, counts = np.unique(np.array(flat_cells, dtype=np.int64), return_counts=True)
+        rows, cols = np.divmod(flat, width)
+        # log1p of a float32 count, times its float32 idf: sublinear tf-idf, cell by cell
+        return rows, cols, np.log1p(counts.astype(np.float32)) * self.idf[cols]
+
+    def transform(self, texts: list[str], out: np.ndarray | None = None) -> np.ndarray:
+        """Dense sublinear tf-idf rows, L2-normalised; written into ``out`` (zeros, shape (texts, vocab))."""
+        if out is None:
+            out = np.zeros((len(texts), len(self.index)), dtype=np.float32)
+        rows, cols, values = self.cells(texts)
+        out[rows, cols] = values
         # the norm still sums whole rows, zeros included, so its rounding is the dense formula's
         norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
         out /= np.maximum(norms, 1e-9)
+        return out
+
+    def dot(self, texts: list[str], weights: np.ndarray) -> np.ndarray:
+        """``transform(texts) @ weights`` without the dense matrix (texts x vocabulary would be ~60 MB per
+        1,000 messages at 15,000 n-grams): each non-zero cell adds its row of ``weights``."""
+        out = np.zeros((len(texts), weights.shape[1]), dtype=np.float32)
+        rows, cols, values = self.cells(texts)
+        if not rows.size:
+            return out
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(texts))).astype(np.float32)
+        contrib = weights[cols] * (values / np.maximum(norms[rows], 1e-9))[:, None]
+        present, starts = np.unique(rows, return_index=True)  # rows are sorted: one run per message
+        out[present] = np.add.reduceat(contrib, starts, axis=0)
         return out
 
     def save(self, path: Path) -> None:
@@ -115,4 +134,23 @@ def matrix(
     out[:, :dim] = vectors
     vocab.transform(texts, out=out[:, dim : dim + width])
     out[:, dim + width :] = rule_matrix(found, vetoed)
+    return out
+
+
+def logits(
+    texts: list[str],
+    vocab: NgramVocab,
+    found: list[set[str]],
+    vetoed: list[set[str]],
+    weights: np.ndarray,
+    bias: np.ndarray,
+    vectors: np.ndarray | None = None,
+) -> np.ndarray:
+    """``matrix(...) @ weights + bias``, block by block, with the n-gram block kept sparse."""
+    vectors = embed(texts) if vectors is None else vectors
+    dim, width = vectors.shape[1], len(vocab.index)
+    out = vectors @ weights[:dim]
+    out += vocab.dot(texts, weights[dim : dim + width])
+    out += rule_matrix(found, vetoed) @ weights[dim + width :]
+    out += bias
     return out
