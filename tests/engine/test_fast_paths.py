@@ -19,7 +19,7 @@ import pytest
 from heartwork.engine import embedding, features, feelings, rules
 from heartwork.engine.classifier import load_heads
 from heartwork.engine.pipeline import Doc
-from heartwork.engine.text import LiteralFilter, fold, required_literals, sentences
+from heartwork.engine.text import LiteralFilter, fold, required_literals, sentences, spaced
 from heartwork.model import Analysis
 from heartwork.taxonomy import LABELS
 
@@ -94,6 +94,25 @@ def test_text_required_literals_are_in_every_match() -> None:
 )
 def test_text_required_literals_examples(pattern: str, needs: set[str] | None) -> None:
     assert required_literals(pattern) == (None if needs is None else frozenset(needs))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expand", "needs"),
+    [
+        (r"\bhe\s+checks\s+my\s+phone\b", 1, {"he checks my phone"}),  # \s+ is the one space of spaced()
+        (r"\b(?:he|she)\s+(?:checks|reads)\b", 4, {"he checks", "he reads", "she checks", "she reads"}),
+        (r"\b(?:he|she)\s+(?:checks|reads)\b", 3, {"checks", "reads"}),  # too many alternatives
+        (r"\bi'?m\s*scared\b", 4, {"i'm scared", "im scared", "i'mscared", "imscared"}),
+        (r"\bhurts?\s+me\b", 2, {"hurt me", "hurts me"}),
+        (r"[ \t]+x", 1, {" x"}),
+    ],
+)
+def test_text_required_literals_spaced_examples(pattern: str, expand: int, needs: set[str]) -> None:
+    assert required_literals(pattern, spaces=True, expand=expand) == frozenset(needs)
+    lf = LiteralFilter([pattern], spaces=True, expand=expand)
+    for text in ["HE \t CHECKS  my\nphone", "she  Reads", "I’m scared", "Im\tscared", "it hurts me", "a\t x"]:
+        if re.search(pattern, text, re.IGNORECASE):
+            assert lf.candidates(spaced(fold(text))) == {0}, text
 
 
 def test_text_literal_filter_candidates_cover_every_match() -> None:

@@ -16,6 +16,7 @@ import heartwork
 from heartwork.engine import safety
 from heartwork.engine.bench import corpus
 from heartwork.engine.safety import EXPLANATIONS, find_cues
+from heartwork.engine.text import fold, spaced
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -161,29 +162,26 @@ def test_safety_prefilter_gives_identical_hits_and_cancellations() -> None:
 
 
 def test_safety_prefilter_skips_every_cue_on_an_ordinary_message() -> None:
-    low = safety._prefilter_text(safety._normalise("Thanks for picking up the groceries, see you at six."))
-    assert low is not None
-    _, _, _, always = safety.prefilter_tables()
-    assert safety._candidate_cues(low) == set(always)
+    lf = safety.literal_filter()
+    folded = spaced(fold(safety._normalise("Thanks for picking up the groceries, see you at six.")))
+    always = {i for i, needs in enumerate(lf.needs) if needs is None}
+    assert lf.candidates(folded) == always
     assert len(always) <= 3  # nearly every cue has literal strings to look for
 
 
 def test_safety_prefilter_strings_occur_in_every_match() -> None:
     # Every cue hit in the sample contains one of its cue's required strings (after the prefilter's folding).
-    keywords, _, _, _ = safety.prefilter_tables()
-    by_category: dict[str, list[int]] = {}
-    for i, cue in enumerate(safety._CUES):
-        by_category.setdefault(cue.category, []).append(i)
+    lf = safety.literal_filter()
     for text in [p for p, _ in FAMILY_POSITIVES]:
         norm = safety._normalise(text)
         for i, cue in enumerate(safety._CUES):
             for m in cue.rx.finditer(norm):
-                keys = keywords[i]
-                folded = safety._prefilter_text(m.group(0))
-                assert keys is None or folded is None or any(k.strip() in folded for k in keys), (text, i)
+                keys = lf.needs[i]
+                folded = spaced(fold(m.group(0)))
+                assert keys is None or any(k.strip() in folded for k in keys), (text, i)
 
 
 def test_safety_keyword_cache_matches_the_cue_patterns() -> None:
     # A stale cache is ignored at run time (derived again), but it should be regenerated:
     # .venv/bin/python bench/safety_speed.py --write-cache
-    assert safety._cached_keywords() == tuple(safety._keywords(c.rx) for c in safety._CUES)
+    assert safety._cached_needs() == safety._build_filter().needs

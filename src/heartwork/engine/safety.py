@@ -27,16 +27,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import importlib
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from heartwork.engine.pipeline import Doc
-from heartwork.engine.text import sentences
+from heartwork.engine.text import LiteralFilter, fold, sentences, spaced
 from heartwork.model import Finding, Span
 from heartwork.taxonomy import COMPASSIONATE, REACTIVE
 
@@ -1222,223 +1219,62 @@ _CUES = _CUES + tuple(
 
 # --- literal prefilter ---------------------------------------------------------------------------------------
 # Most messages carry no safety cue at all, yet scanning every cue pattern costs far more than the rest of the
-# rules. Each cue's pattern is read once (its parse tree, from the standard library's own regex parser) for
-# literal strings of which every match must contain one ("threaten", "my phone", "hurt me"...). A cue none of
-# whose strings occurs in the text cannot match, so it is skipped: the findings are identical by construction
-# (bench/safety_speed.py and tests/safety check it on whole corpora too). Only ASCII text is prefiltered, after
-# lower-casing and collapsing whitespace runs to one space (what ``\s+`` matches): there str.lower() and the regex
-# engine's IGNORECASE agree exactly. A cue whose best strings are shorter than MIN_KEYWORD is always scanned.
-# The standard library's own regex parser and opcodes (the same ones re.compile uses), read for the literals.
-_parser: Any = importlib.import_module("re._parser")
-C: Any = importlib.import_module("re._constants")
-MIN_KEYWORD = 3
-KEYWORD_ENOUGH = 5  # strings this long are selective enough; beyond it, fewer strings win
+# rules. The engine's LiteralFilter (text.py) reads each cue's pattern once for literal strings of which every
+# match must contain one ("threaten", "my phone", "hurt me"...); a cue none of whose strings occurs in the text
+# cannot match, so it is skipped: the findings are identical by construction (bench/safety_speed.py and
+# tests/safety check it on whole corpora too). The strings are looked up with whitespace runs as one space (what
+# ``\s+`` matches), and small alternations are expanded ("(?:he|she)\s+checks" -> "he checks", "she checks"),
+# which is what makes them selective enough here.
 PREFILTER = True  # bench/safety_speed.py turns it off to time and compare the full scan
-_ENUM_CAP = 16  # most alternative strings one stretch of a pattern may expand to
-_ENUM_MEMO: dict[int, frozenset[str] | None] = {}  # per parse tree (see _keywords)
+EXPAND = 16  # most alternative strings one stretch of a cue pattern may expand to
+_FILTER: list[LiteralFilter] = []  # built on first use, so importing the module stays cheap
 
 
-def _enum(node: Any) -> frozenset[str] | None:
-    """All strings a small pattern node can match (zero-width assertions match ""), or None if not small."""
-    key = id(node)
-    if key in _ENUM_MEMO:
-        return _ENUM_MEMO[key]
-    _ENUM_MEMO[key] = out = _enum_uncached(node)
-    return out
+def literal_filter() -> LiteralFilter:
+    """The prefilter over ``_CUES`` (index i is cue i); give it ``spaced(fold(text))``."""
+    if not _FILTER:
+        _FILTER.append(_build_filter(_cached_needs()))
+    return _FILTER[0]
 
 
-def _enum_uncached(node: Any) -> frozenset[str] | None:
-    op, av = node
-    if op is C.LITERAL:
-        ch = chr(av)
-        return frozenset({" " if ch.isspace() else ch.lower()})
-    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-        return frozenset({""})
-    if op is C.IN:
-        items = list(av)
-        if items == [(C.CATEGORY, C.CATEGORY_SPACE)]:
-            return frozenset({" "})
-        if all(o is C.LITERAL for o, _ in items) and len(items) <= 4:
-            return frozenset(chr(v).lower() for _, v in items)
-        return None
-    if op is C.SUBPATTERN:
-        return _enum_seq(av[-1])
-    if op is C.BRANCH:
-        parts = [_enum_seq(b) for b in av[1]]
-        if any(p is None for p in parts):
-            return None
-        out = frozenset(x for p in parts if p is not None for x in p)
-        return out if len(out) <= _ENUM_CAP else None
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        lo, hi, sub = av
-        inner = _enum_seq(sub)
-        if inner == frozenset({" "}):  # \s+, \s*, \s?: one space once whitespace runs are collapsed
-            return frozenset({" "}) if lo >= 1 else frozenset({"", " "})
-        if inner is not None and lo == 0 and hi == 1:
-            return inner | {""}
-        if inner is not None and lo == hi == 1:
-            return inner
-    return None
+def _build_filter(needs: list[tuple[str, ...] | None] | None = None) -> LiteralFilter:
+    return LiteralFilter([c.rx.pattern for c in _CUES], spaces=True, expand=EXPAND, needs=needs)
 
 
-def _pieces(nodes: Any) -> Iterator[tuple[frozenset[str] | None, Any]]:
-    """A parsed sequence as (strings it can match, node) pieces; runs of literal characters come as one piece."""
-    run: list[str] = []
-    for node in nodes:
-        if node[0] is C.LITERAL:
-            ch = chr(node[1])
-            run.append(" " if ch.isspace() else ch.lower())
-            continue
-        if run:
-            yield frozenset({"".join(run)}), node
-            run = []
-        yield _enum(node), node
-    if run:
-        yield frozenset({"".join(run)}), (C.LITERAL, 0)
-
-
-def _enum_seq(nodes: Any) -> frozenset[str] | None:
-    acc = frozenset({""})
-    for e, _node in _pieces(nodes):
-        if e is None:
-            return None
-        acc = frozenset(_collapse(a + b) for a in acc for b in e)
-        if len(acc) > _ENUM_CAP:
-            return None
-    return acc
-
-
-def _collapse(s: str) -> str:
-    while "  " in s:
-        s = s.replace("  ", " ")
-    return s
-
-
-def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more selective of two requirement sets: longer shortest string first (capped), then fewer strings."""
-    if a is None or b is None:
-        return a or b
-    ka, kb = min(min(map(len, a)), KEYWORD_ENOUGH), min(min(map(len, b)), KEYWORD_ENOUGH)
-    return a if (ka, -len(a)) >= (kb, -len(b)) else b
-
-
-def _required(nodes: Any) -> frozenset[str] | None:
-    """Strings of which every match of the parsed sequence ``nodes`` contains at least one (None: unknown)."""
-    best: frozenset[str] | None = None
-    stretch = frozenset({""})  # consecutive small nodes, expanded: the match contains one of these verbatim
-    for e, node in _pieces(nodes):
-        if e is not None:
-            grown = frozenset(_collapse(a + b) for a in stretch for b in e)
-            if len(grown) <= _ENUM_CAP:
-                stretch = grown
-                continue
-            best, stretch = _better(best, stretch), e
-            continue
-        best, stretch = _better(best, stretch), frozenset({""})
-        op, av = node
-        cand: frozenset[str] | None = None
-        if op is C.SUBPATTERN:
-            cand = _required(av[-1])
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
-            cand = _required(av[2])
-        elif op is C.BRANCH:
-            parts = [_required(b) for b in av[1]]
-            cand = (
-                None
-                if any(p is None for p in parts)
-                else frozenset(x for p in parts if p is not None for x in p)
-            )
-        best = _better(best, cand)
-    return _better(best, stretch)
-
-
-def _keywords(rx: re.Pattern[str]) -> frozenset[str] | None:
-    tree = _parser.parse(rx.pattern, rx.flags)
-    try:
-        req = _required(tree)
-    finally:
-        _ENUM_MEMO.clear()  # keyed by node identity: valid only while this parse tree is alive
-    if req is None or min(map(len, req)) < MIN_KEYWORD:
-        return None  # no useful literal: always scan this cue
-    return req
-
-
-def _trie_pattern(keys: frozenset[str]) -> str:
-    """One regex matching exactly the given literal strings, shaped as a trie (shared prefixes once), longest
-    alternative first so a match at a position is the longest key starting there."""
-    trie: dict[str, Any] = {}
-    for k in keys:
-        node = trie
-        for ch in k:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + ("?" if "" in node else "")
-
-    return emit(trie)
-
-
-_Prefilter = tuple[
-    tuple[frozenset[str] | None, ...], re.Pattern[str], dict[str, frozenset[int]], frozenset[int]
-]
-
-
-def _build_prefilter() -> _Prefilter:
-    """Each cue's required strings; one scanner over all of them at once; and for each string the cues it lets
-    through: the cues owning it or any of its prefixes (all the strings that start at one position of the text
-    are prefixes of the longest one there, which is the one the scanner reports)."""
-    cue_keywords = _cached_keywords() or tuple(_keywords(c.rx) for c in _CUES)
-    owners: dict[str, set[int]] = {}
-    for i, keys in enumerate(cue_keywords):
-        for k in keys or ():
-            owners.setdefault(k, set()).add(i)
-    credit = {
-        k: frozenset().union(*(owners[k[:j]] for j in range(1, len(k) + 1) if k[:j] in owners))
-        for k in owners
-    }
-    always = frozenset(i for i, keys in enumerate(cue_keywords) if keys is None)
-    # a lookahead, so every position is tried (keys may overlap); group 1 is the longest key starting there
-    return cue_keywords, re.compile("(?=(" + _trie_pattern(frozenset(owners)) + "))"), credit, always
-
-
+# Deriving the strings means parsing ~65 KB of cue patterns again (~0.15-0.3 s, more than the filter's own
+# build), so they are kept in a generated module, used only if it was made from exactly these patterns.
 KEYWORD_CACHE = Path(__file__).with_name("_safety_keywords.py")
 
 
 def patterns_digest() -> str:
-    """Identifies the cue patterns (and the prefilter's settings) the keyword cache was derived from."""
-    h = hashlib.sha256(f"{MIN_KEYWORD}/{KEYWORD_ENOUGH}/{_ENUM_CAP}".encode())
+    """Identifies the cue patterns (and the filter's options) the keyword cache was derived from."""
+    h = hashlib.sha256(f"spaces/{EXPAND}".encode())
     for c in _CUES:
         h.update(b"\0" + c.rx.pattern.encode() + str(c.rx.flags).encode())
     return h.hexdigest()
 
 
-def _cached_keywords() -> tuple[frozenset[str] | None, ...] | None:
-    """The derived strings from the generated module, if it was made from exactly these patterns (else None:
-    derive them now, ~0.1-0.3 s). Regenerate with ``.venv/bin/python bench/safety_speed.py --write-cache``."""
+def _cached_needs() -> list[tuple[str, ...] | None] | None:
+    """The cues' strings from the generated module, if it matches patterns_digest() (else None: derive them).
+    Regenerate with ``.venv/bin/python bench/safety_speed.py --write-cache``."""
     try:
         from heartwork.engine import _safety_keywords as cache
     except ImportError:
         return None
     if getattr(cache, "DIGEST", None) != patterns_digest() or len(cache.KEYWORDS) != len(_CUES):
         return None
-    return tuple(None if k is None else frozenset(k.split("\t")) for k in cache.KEYWORDS)
+    return [None if k is None else tuple(k.split("\t")) for k in cache.KEYWORDS]
 
 
-def _py_literal(keys: frozenset[str] | None) -> str:
+def _py_literal(keys: tuple[str, ...] | None) -> str:
     """A cue's strings as the Python literal ruff format would write (double quotes unless that adds escapes)."""
     if keys is None:
         return "None"
-    text = "\t".join(sorted(keys))
+    text = "\t".join(keys)
     return repr(text) if text.count('"') > text.count("'") else json.dumps(text, ensure_ascii=False)
 
 
 def write_keyword_cache(path: Path = KEYWORD_CACHE) -> None:
-    keywords = [_keywords(c.rx) for c in _CUES]
     lines = [
         '"""Generated by ``bench/safety_speed.py --write-cache`` from the cue patterns in safety.py: the literal',
         'strings every match of each cue contains (None: always scanned). Do not edit; a stale file is ignored."""',
@@ -1448,34 +1284,9 @@ def write_keyword_cache(path: Path = KEYWORD_CACHE) -> None:
         "# one string per cue, its literals separated by tabs (whitespace inside a literal is always one space)",
         "KEYWORDS: tuple[str | None, ...] = (",
     ]
-    lines += [f"    {_py_literal(k)}," for k in keywords]
+    lines += [f"    {_py_literal(k)}," for k in _build_filter().needs]
     lines.append(")")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-_PREFILTER_TABLES: list[_Prefilter] = []  # built on first use (~0.1 s), so importing the module stays cheap
-
-
-def prefilter_tables() -> _Prefilter:
-    if not _PREFILTER_TABLES:
-        _PREFILTER_TABLES.append(_build_prefilter())
-    return _PREFILTER_TABLES[0]
-
-
-def _candidate_cues(low: str) -> set[int]:
-    """Indexes of the cues that can match the prefilter text ``low``; the others contain none of their strings."""
-    _, scan, credit, always = prefilter_tables()
-    found = set(always)
-    for m in scan.finditer(low):
-        found |= credit[m.group(1)]
-    return found
-
-
-def _prefilter_text(norm: str) -> str | None:
-    """The text the keywords are looked up in (lower case, whitespace runs as one space), or None: no prefilter."""
-    if not norm.isascii():
-        return None
-    return " " + " ".join(norm.lower().split()) + " "
 
 
 # --- a finding the learned classifier produced: keep it (recall) unless the sentence is an explicit figure --
@@ -1548,10 +1359,9 @@ def find_cues(
     the module setting ``PREFILTER``."""
     norm = _normalise(text)
     use = PREFILTER if prefilter is None else prefilter
-    low = _prefilter_text(norm) if use else None
+    candidates = literal_filter().candidates(spaced(fold(norm))) if use else None
     bounds: tuple[list[int], list[int]] | None = None
     hits: list[CueHit] = []
-    candidates = _candidate_cues(low) if low is not None else None
     for index, cue in enumerate(_CUES):
         if candidates is not None and index not in candidates:
             continue  # none of the strings every match of this cue contains is in the text: it cannot match

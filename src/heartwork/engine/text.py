@@ -63,7 +63,8 @@ def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 # Most rule and cue patterns can only match where one of a few fixed words occurs ("\byou (?:always|never)\b"
 # needs "always" or "never"). A substring test on the lower-cased text is far cheaper than running the regex,
 # so detectors skip a pattern whose required words are absent; its result is the same, because such a
-# pattern cannot match there.
+# pattern cannot match there. The safety cues are long phrases: their filter also reads whitespace as one space
+# and expands small alternations (spaces=True, expand=16), so it looks for "checks my phone", not "phone".
 
 # The only non-ASCII characters that re.IGNORECASE lets match an ASCII letter (checked over all of Unicode:
 # test_text_fold_matches_ignorecase); str.lower() leaves the last two alone and turns "İ" into two characters.
@@ -85,51 +86,167 @@ _SRE_PARSER: Any = importlib.import_module("re._parser")
 _SRE_CONSTANTS: Any = importlib.import_module("re._constants")
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, *, spaces: bool = False, expand: int = 1) -> frozenset[str] | None:
     """Lower-cased strings, at least one of which is in every match of ``pattern`` compiled with
-    re.IGNORECASE (and no other flags); None when no such set is known and the pattern must always run."""
-    return _best(_needs(_SRE_PARSER.parse(pattern, re.IGNORECASE)))
+    re.IGNORECASE (and no other flags); None when no such set is known and the pattern must always run.
+
+    ``spaces``: the strings are looked for in spaced(text), where every whitespace run is one space, so a
+    pattern's whitespace (``\\s+``, ``\\s``, a literal space) counts as one space inside a string.
+    ``expand``: a stretch of small pieces ("(?:he|she)\\s+checks") may be read as up to this many alternative
+    strings ("he checks", "she checks"), which is more selective than any one piece; 1 reads literal runs only.
+    """
+    return _best(_needs(_SRE_PARSER.parse(pattern, re.IGNORECASE), _Reader(spaces, expand)))
 
 
-def _needs(seq: Any) -> list[frozenset[str]]:
+def spaced(folded: str) -> str:
+    """``folded`` with each whitespace run as one space, padded with one space each side: the text that
+    ``required_literals(..., spaces=True)`` strings are looked for in (offsets are not kept)."""
+    return " " + " ".join(folded.split()) + " "
+
+
+class _Reader:
+    """Reads one parse tree: small() results are remembered per node (by identity, while the tree lives)."""
+
+    def __init__(self, spaces: bool, expand: int) -> None:
+        self.spaces, self.expand = spaces, expand
+        self.memo: dict[int, frozenset[str] | None] = {}
+        self.seq_memo: dict[int, list[tuple[frozenset[str] | None, Any]]] = {}
+
+    def char(self, ch: str) -> str:
+        return " " if self.spaces and ch.isspace() else ch.lower()
+
+    def join(self, a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+        out = frozenset(x + y for x in a for y in b)
+        return frozenset(_one_space(x) for x in out) if self.spaces else out
+
+    def small(self, node: Any) -> frozenset[str] | None:
+        """Every string ``node`` can match (folded; zero-width nodes match ""), or None if not few."""
+        key = id(node)
+        if key not in self.memo:
+            self.memo[key] = self._small(node)
+        return self.memo[key]
+
+    def _small(self, node: Any) -> frozenset[str] | None:
+        c = _SRE_CONSTANTS
+        op, av = node
+        out: frozenset[str] | None = None
+        if op is c.LITERAL:
+            if _plain(chr(av)):
+                out = frozenset({self.char(chr(av))})
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            out = frozenset({""})
+        elif op is c.IN:
+            if self.spaces and list(av) == [(c.CATEGORY, c.CATEGORY_SPACE)]:
+                out = frozenset({" "})
+            elif all(o is c.LITERAL and _plain(chr(v)) for o, v in av):
+                out = frozenset(self.char(chr(v)) for _, v in av)
+        elif op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                out = self.small_seq(sub)
+        elif op is c.ATOMIC_GROUP:
+            out = self.small_seq(av)
+        elif op is c.BRANCH:
+            acc: set[str] = set()
+            for alt in av[1]:
+                a = self.small_seq(alt)
+                if a is None:
+                    break
+                acc |= a
+                if len(acc) > self.expand:
+                    break
+            else:
+                out = frozenset(acc)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            inner = self.small_seq(sub)
+            if self.spaces and inner == {" "}:
+                out = (
+                    frozenset({" "}) if low >= 1 else frozenset({"", " "})
+                )  # \\s+ is one space, \\s* none or one
+            elif inner is not None and low == high == 1:
+                out = inner
+            elif inner is not None and low == 0 and high == 1:
+                out = inner | {""}
+        return out if out is not None and len(out) <= self.expand else None
+
+    def pieces(self, seq: Any) -> list[tuple[frozenset[str] | None, Any]]:
+        """``seq`` as (small(node), node) pairs, a run of literal characters as one piece."""
+        key = id(seq)
+        if key in self.seq_memo:
+            return self.seq_memo[key]
+        out: list[tuple[frozenset[str] | None, Any]] = []
+        self.seq_memo[key] = out
+        run: list[str] = []
+        for node in getattr(seq, "data", seq):  # a SubPattern's list (its __getitem__ is slow)
+            if node[0] is _SRE_CONSTANTS.LITERAL and _plain(chr(node[1])):
+                run.append(self.char(chr(node[1])))
+                continue
+            if run:
+                out.append((frozenset({_one_space("".join(run)) if self.spaces else "".join(run)}), None))
+                run = []
+            out.append((self.small(node), node))
+        if run:
+            out.append((frozenset({_one_space("".join(run)) if self.spaces else "".join(run)}), None))
+        return out
+
+    def small_seq(self, seq: Any) -> frozenset[str] | None:
+        acc = frozenset({""})
+        for e, _node in self.pieces(seq):
+            if e is None:
+                return None
+            acc = self.join(acc, e)
+            if len(acc) > self.expand:
+                return None
+        return acc
+
+
+def _one_space(s: str) -> str:
+    while "  " in s:
+        s = s.replace("  ", " ")
+    return s
+
+
+def _needs(seq: Any, r: _Reader) -> list[frozenset[str]]:
     """Every set returned is a requirement of ``seq`` on its own (a match contains one of its strings)."""
     c = _SRE_CONSTANTS
     out: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        # a literal run is required as a whole; split it at characters fold() cannot compare like re does
-        for part in "".join(ch if _plain(ch) else "\0" for ch in run).split("\0"):
-            if part:
-                out.append(frozenset({part.lower()}))
-        run.clear()
-
-    for op, av in seq:
-        if op is c.LITERAL:
-            run.append(chr(av))
+    # consecutive small nodes, expanded: every match contains one of these strings verbatim
+    stretch: frozenset[str] = frozenset({""})
+    for e, node in r.pieces(seq):
+        if e is not None:
+            grown = r.join(stretch, e)
+            if len(grown) <= r.expand:
+                stretch = grown
+                continue
+            out.append(stretch)
+            stretch = e
             continue
-        flush()
+        out.append(stretch)
+        stretch = frozenset({""})
+        op, av = node
         if op is c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
-                out.extend(_needs(sub))
+                out.extend(_needs(sub, r))
         elif op is c.ATOMIC_GROUP:
-            out.extend(_needs(av))
+            out.extend(_needs(av, r))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _high, sub = av
             if low >= 1 and len(sub) == 1 and sub[0][0] is c.LITERAL and _plain(chr(sub[0][1])):
-                out.append(frozenset({chr(sub[0][1]).lower() * low}))  # "!{2,}" needs "!!"
+                ch = r.char(chr(sub[0][1]))
+                out.append(frozenset({ch if ch == " " else ch * low}))  # "!{2,}" needs "!!"
             elif low >= 1:
-                out.extend(_needs(sub))
+                out.extend(_needs(sub, r))
         elif op is c.BRANCH:
-            alts = [_best(_needs(alt)) for alt in av[1]]
+            alts = [_best(_needs(alt, r)) for alt in av[1]]
             if all(a is not None for a in alts):
                 out.append(frozenset().union(*(a for a in alts if a is not None)))
         elif op is c.IN and all(o is c.LITERAL and _plain(chr(v)) for o, v in av):
-            out.append(frozenset(chr(v).lower() for _, v in av))  # a class of single characters: [!?], ❤|😘
-        # anything else (classes, \b, lookarounds, back-references) requires no fixed string
-    flush()
-    return out
+            out.append(frozenset(r.char(chr(v)) for _, v in av))  # a class of single characters: [!?], ❤|😘
+        # anything else (classes, lookarounds, back-references) requires no fixed string
+    out.append(stretch)
+    return [s for s in out if "" not in s]
 
 
 def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
@@ -145,25 +262,39 @@ class LiteralFilter:
     for one substring test per literal); the shorter literals starting there are its prefixes.
     """
 
-    def __init__(self, patterns: list[str]) -> None:
-        self.needs: list[tuple[str, ...] | None] = []
-        for p in patterns:
-            lits = required_literals(p)
-            if lits is None:
-                self.needs.append(None)
-                continue
-            # a string containing another required string adds nothing: drop it (fewer substring tests)
-            self.needs.append(tuple(sorted(x for x in lits if not any(y in x for y in lits - {x}))))
+    def __init__(
+        self,
+        patterns: list[str],
+        *,
+        spaces: bool = False,
+        expand: int = 1,
+        needs: list[tuple[str, ...] | None] | None = None,
+    ) -> None:
+        """``spaces``/``expand``: see required_literals (with spaces=True, give candidates() and may_match()
+        spaced(fold(text))). ``needs``: the ``.needs`` of a filter built earlier from the same patterns and
+        options (a cache, so they need not be derived again)."""
+        if needs is None:
+            needs = []
+            for p in patterns:
+                lits = required_literals(p, spaces=spaces, expand=expand)
+                # a string containing another required string adds nothing: drop it (fewer substring tests)
+                needs.append(
+                    None
+                    if lits is None
+                    else tuple(sorted(x for x in lits if not any(y != x and y in x for y in lits)))
+                )
+        assert len(needs) == len(patterns)
+        self.needs: list[tuple[str, ...] | None] = needs
         users: dict[str, set[int]] = {}
-        for i, needs in enumerate(self.needs):
-            for x in needs or ():
+        for i, lits_i in enumerate(self.needs):
+            for x in lits_i or ():
                 users.setdefault(x, set()).add(i)
         # finding a literal means every literal that is a prefix of it is there too
         self._enables = {
             x: frozenset().union(*(users.get(x[:k], ()) for k in range(1, len(x) + 1))) for x in users
         }
         self._scan = re.compile(f"(?=({_trie(list(users))}))") if users else None
-        self._always = frozenset(i for i, needs in enumerate(self.needs) if needs is None)
+        self._always = frozenset(i for i, lits_i in enumerate(self.needs) if lits_i is None)
 
     def candidates(self, folded: str) -> set[int]:
         """Indices of the patterns that may match ``fold(text)``; every other one cannot."""
