@@ -126,11 +126,32 @@ def test_safety_family_guards_keep_figures_consent_and_third_parties_quiet(text:
         "My sister's boyfriend reads all her messages. I gave her the helpline number.",
         "A colleague told me her husband tracks her car; we walk her to the bus now.",
         "You can read my texts whenever, only if you want to.",
+        "you keep scrolling your phone while I talk, it makes me feel like background noise",
+        "Honestly, he's glued to his phone all evening and I'm lonely.",
     ],
 )
 def test_safety_backstop_quiet_on_third_party_and_consent_frames(text: str) -> None:
     assert safety._backstop_quiet(text)
     assert not heartwork.analyze(text).safety.risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You keep checking my phone and my location. It has to stop.",
+        "you check my location every hour and ask where I was",
+        "He keeps looking at his phone, then at mine, and asks who I text.",
+    ],
+)
+def test_safety_backstop_own_device_frame_needs_the_writer_left_out(text: str) -> None:
+    # the partner's own screen quiets the model-only flag; the writer's device or whereabouts does not
+    assert not safety._backstop_quiet(text)
+
+
+def test_safety_checking_my_location_is_monitoring() -> None:
+    hits = find_cues("she checks my location all day")
+    assert [h.category for h in hits] == ["monitoring"]
+    assert not find_cues("can you check my location, am I near the station?")
 
 
 def _sample_texts() -> list[str]:

@@ -48,7 +48,7 @@ GUARD_WINDOW = 400
 # Recall backstop: the learned classifier's message-level probability for safety_risk (doc.probs, trained by
 # the engine on data/train*.jsonl + shared dev). When no cue fired and no guard deliberately cancelled one, a
 # probability at or above doc.safety_threshold flags the message. That cut-off is chosen by train.py on
-# out-of-fold training scores with recall weighted twice precision (F2), so it moves with each retrain instead
+# out-of-fold training scores with recall weighted 1.5x precision (F1.5), so it moves with each retrain instead
 # of drifting; never tuned on data/safety_eval.jsonl.
 CLASSIFIER_SCORE_CAP = 0.9  # a model's guess is shown with less certainty than an exact phrase
 
@@ -362,7 +362,7 @@ _CUES: tuple[Cue, ...] = (
             r"read(?:s|ing)?|snoop(?:s|ed|ing)?\s+(?:through|in|on)|search(?:es|ed|ing)?|scroll(?:s|ed|ing)?\s+through|"
             r"monitor(?:s|ed|ing)?|spy(?:ing)?\s+on|spies\s+on|spied\s+on)\s+(?:all\s+)?(?:of\s+)?my\s+"
             r"(?:phone|cell|mobile|messages|texts|dms|whatsapps?|chats|emails?|e-mails?|inbox|call\s+logs?|call\s+history|"
-            r"browser\s+history|search\s+history|diary|journal|social\s+media|instagram|facebook|accounts?|bank\s+statements?|mail|post|bag|handbag|purse|wallet|pockets|car|laptop|drawers?|room)\b"
+            r"browser\s+history|search\s+history|diary|journal|social\s+media|instagram|facebook|accounts?|bank\s+statements?|mail|post|bag|handbag|purse|wallet|pockets|car|laptop|drawers?|room|location|whereabouts)\b"
         ),
         unless_before=_rx(
             r"\b(?:can|could|would|will|pls|please|mind\s+if\s+you|do\s+you\s+want\s+to|want\s+to|need\s+you\s+to|"
@@ -1453,9 +1453,25 @@ _CONSENT = _rx(
 )
 
 
+# ...or one about the partner's *own* screen ("you keep checking your phone while I'm talking"): the model reads
+# "keep checking" + "phone" as monitoring, which is about the writer's device, messages or whereabouts.
+_OWN_DEVICE = _rx(
+    r"\b(?:check(?:s|ing|ed)?|look(?:s|ing)?\s+at|glanc(?:e|es|ing)\s+at|glued\s+to|on|scroll(?:s|ing)?(?:\s+through)?|"
+    r"star(?:e|es|ing)\s+at|pick(?:s|ing)?\s+up)\s+(?:your|his|her)\s+(?:own\s+)?(?:phone|screen|emails?|messages|"
+    r"texts|feed|socials|instagram|tiktok|work\s+phone|laptop)\b"
+)
+_WRITER_DEVICE = _rx(
+    r"\bmy\s+(?:phone|screen|messages|texts|emails?|location|whereabouts|accounts?|bank|passwords?|car|"
+    r"laptop|socials|dms)\b|\bmine\b|\bwhere\s+i\s+(?:am|was|go)\b|\bwho\s+i\s+(?:text|talk|message|call|see)"
+)
+
+
 def _backstop_quiet(text: str) -> bool:
     norm = _normalise(text)
-    return bool(_FIGURATIVE_ONLY.search(norm) or _THIRD_PARTY.search(norm) or _CONSENT.search(norm))
+    own_device = bool(_OWN_DEVICE.search(norm)) and not _WRITER_DEVICE.search(norm)
+    return bool(
+        _FIGURATIVE_ONLY.search(norm) or _THIRD_PARTY.search(norm) or _CONSENT.search(norm) or own_device
+    )
 
 
 def _reads_kind(doc: Doc) -> bool:
