@@ -48,7 +48,13 @@ def test_200mb_export_streams_with_bounded_memory(tmp_path: Path) -> None:
     assert export.stat().st_size >= TARGET_BYTES
     out = tmp_path / "out.jsonl"
     code = (
-        "import sys, json, resource\n"
+        "import sys, json\n"
+        # VmHWM, not getrusage: Linux carries ru_maxrss across fork+exec, so the child would report the
+        # pytest process's own peak (641 MB in a full run); VmHWM belongs to the new address space alone
+        "def hwm_kb():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'):\n"
+        "            return int(line.split()[1])\n"
         "from heartwork.history.importing import import_chat\n"
         "seen = [0]\n"
         "with import_chat(sys.argv[1], progress=lambda n: seen.__setitem__(0, seen[0] + n)) as r, "
@@ -56,7 +62,7 @@ def test_200mb_export_streams_with_bounded_memory(tmp_path: Path) -> None:
         "    for m in r.messages:\n"
         "        out.write(json.dumps(m.to_dict(), ensure_ascii=False) + '\\n')\n"
         "    print(json.dumps({'count': r.count, 'bytes_seen': seen[0], 'skipped': r.log.skipped_count,\n"
-        "                      'peak_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n"
+        "                      'peak_kb': hwm_kb()}))\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code, str(export), str(out)], capture_output=True, text=True, timeout=900
