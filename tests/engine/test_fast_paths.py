@@ -172,26 +172,17 @@ def _dense_tfidf(vocab: features.NgramVocab, texts: list[str]) -> np.ndarray:
     return out / np.maximum(norms, 1e-9)
 
 
-def test_features_sparse_transform_is_bitwise_dense() -> None:
+def test_features_sparse_cells_are_the_dense_tfidf() -> None:
     vocab = load_heads().vocab
     texts = _texts()
-    assert np.array_equal(vocab.transform(texts), _dense_tfidf(vocab, texts))
+    rows, cols, values = vocab.cells(texts)
+    got = np.zeros((len(texts), len(vocab.index)), dtype=np.float32)
+    got[rows, cols] = values
+    norms = np.sqrt(np.einsum("ij,ij->i", got, got))[:, None]
+    assert np.array_equal(got / np.maximum(norms, 1e-9), _dense_tfidf(vocab, texts))
     for t in [*texts, "You’re ‘so’ kind’", "’"]:
         toks = [x.replace("’", "'") for x in features._TOKEN.findall(t.lower())]
         assert features.ngrams(t) == toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
-
-
-def test_features_matrix_is_the_plain_hstack() -> None:
-    vocab = load_heads().vocab
-    texts = _texts()[:400]
-    rng = np.random.default_rng(0)
-    found = [set(rng.choice(LABELS, size=int(rng.integers(0, 3)))) | {"not-a-label"} for _ in texts]
-    vetoed = [set(rng.choice(LABELS, size=int(rng.integers(0, 2)))) for _ in texts]
-    vectors = embedding.embed(texts)
-    plain = np.hstack([vectors, _dense_tfidf(vocab, texts), _plain_rule_matrix(found, vetoed)])
-    got = features.matrix(texts, vocab, found, vetoed, vectors)
-    assert got.dtype == plain.dtype and np.array_equal(got, plain)
-    assert np.array_equal(features.matrix(texts, vocab, found, vetoed), plain)
 
 
 def _plain_rule_matrix(found: list[set[str]], vetoed: list[set[str]]) -> np.ndarray:
@@ -311,13 +302,14 @@ def test_features_logits_equal_the_dense_matrix_product() -> None:
     texts = _texts()[:300]
     texts += ["", "   ", "🙄🙄", "you you you you"]
     vocab = features.NgramVocab.fit(texts, max_features=800)
-    found = [{"criticism"} if i % 3 == 0 else set() for i in range(len(texts))]
-    vetoed = [{"contempt"} if i % 5 == 0 else set() for i in range(len(texts))]
     rng = np.random.default_rng(0)
+    found = [set(rng.choice(LABELS, size=int(rng.integers(0, 3)))) | {"not-a-label"} for _ in texts]
+    vetoed = [set(rng.choice(LABELS, size=int(rng.integers(0, 2)))) for _ in texts]
     width = 256 + len(vocab.index) + 2 * len(LABELS)
     w = rng.normal(size=(width, len(LABELS))).astype(np.float32)
     b = rng.normal(size=len(LABELS)).astype(np.float32)
-    dense = features.matrix(texts, vocab, found, vetoed) @ w + b
+    plain = [embedding.embed(texts), _dense_tfidf(vocab, texts), _plain_rule_matrix(found, vetoed)]
+    dense = np.hstack(plain) @ w + b
     got = features.logits(texts, vocab, found, vetoed, w, b)
     assert got.shape == dense.shape
     assert np.allclose(got, dense, atol=1e-4)

@@ -61,20 +61,9 @@ class NgramVocab:
         # log1p of a float32 count, times its float32 idf: sublinear tf-idf, cell by cell
         return rows, cols, np.log1p(counts.astype(np.float32)) * self.idf[cols]
 
-    def transform(self, texts: list[str], out: np.ndarray | None = None) -> np.ndarray:
-        """Dense sublinear tf-idf rows, L2-normalised; written into ``out`` (zeros, shape (texts, vocab))."""
-        if out is None:
-            out = np.zeros((len(texts), len(self.index)), dtype=np.float32)
-        rows, cols, values = self.cells(texts)
-        out[rows, cols] = values
-        # the norm still sums whole rows, zeros included, so its rounding is the dense formula's
-        norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
-        out /= np.maximum(norms, 1e-9)
-        return out
-
     def dot(self, texts: list[str], weights: np.ndarray) -> np.ndarray:
-        """``transform(texts) @ weights`` without the dense matrix (texts x vocabulary would be ~60 MB per
-        1,000 messages at 15,000 n-grams): each non-zero cell adds its row of ``weights``."""
+        """(L2-normalised tf-idf rows) @ ``weights`` without the dense matrix (texts x vocabulary would be
+        ~60 MB per 1,000 messages at 15,000 n-grams): each non-zero cell adds its row of ``weights``."""
         out = np.zeros((len(texts), weights.shape[1]), dtype=np.float32)
         rows, cols, values = self.cells(texts)
         if not rows.size:
@@ -114,29 +103,6 @@ def rule_matrix(found: list[set[str]], vetoed: list[set[str]]) -> np.ndarray:
     return out
 
 
-def matrix(
-    texts: list[str],
-    vocab: NgramVocab,
-    found: list[set[str]],
-    vetoed: list[set[str]],
-    vectors: np.ndarray | None = None,
-) -> np.ndarray:
-    """Feature rows; pass ``vectors`` (embed(texts)) when already computed.
-
-    Laid out as [embedding | n-gram tf-idf | rule hits] in one array: the tf-idf part is written in place
-    instead of built separately and copied (np.hstack), which moved ~25 MB per 1,000 messages.
-    """
-    vectors = embed(texts) if vectors is None else vectors
-    if vectors.dtype != np.float32:  # not embed()'s output: keep the plain formula
-        return np.hstack([vectors, vocab.transform(texts), rule_matrix(found, vetoed)])
-    dim, width = vectors.shape[1], len(vocab.index)
-    out = np.zeros((len(texts), dim + width + 2 * len(LABELS)), dtype=np.float32)
-    out[:, :dim] = vectors
-    vocab.transform(texts, out=out[:, dim : dim + width])
-    out[:, dim + width :] = rule_matrix(found, vetoed)
-    return out
-
-
 def logits(
     texts: list[str],
     vocab: NgramVocab,
@@ -146,7 +112,8 @@ def logits(
     bias: np.ndarray,
     vectors: np.ndarray | None = None,
 ) -> np.ndarray:
-    """``matrix(...) @ weights + bias``, block by block, with the n-gram block kept sparse."""
+    """The heads' logits over the features [embedding | n-gram tf-idf | rule hits] @ ``weights`` + ``bias``,
+    block by block, with the n-gram block kept sparse."""
     vectors = embed(texts) if vectors is None else vectors
     dim, width = vectors.shape[1], len(vocab.index)
     out = vectors @ weights[:dim]
