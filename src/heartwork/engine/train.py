@@ -26,6 +26,7 @@ from heartwork.engine.rules import TRUST_FILE, RuleDetector, shipped_trust
 from heartwork.taxonomy import LABELS, REACTIVE
 
 FOLDS = 5
+REACTIVE_SET = frozenset(REACTIVE)
 SEED = 13
 C = 16.0  # inverse L2 strength; out-of-fold macro-F1 on train+dev: C=1 0.684, C=4 0.702, C=16 0.709
 # Reactive labels pick their threshold by F-beta with beta < 1 (precision weighs more): a false alarm on a
@@ -218,6 +219,31 @@ def enforce_false_alarm_budget(
         out[label] = float(GRID[min(len(GRID) - 1, int(np.searchsorted(GRID, out[label], side="right")))])
 
 
+def enforce_system_budget(
+    examples: list[Example],
+    folds: list[Fold],
+    thresholds: dict[str, float],
+    log: Callable[[str], None] = print,
+) -> tuple[dict[str, float], list[set[str]]]:
+    """The same budget on what users get: rules trusted on their own and the second look add false alarms
+    the heads' out-of-fold scores do not show (3.5% against 3.0% with 25,000 messages), so reactive
+    thresholds keep rising, the label with the most false alarms first, until the cross-validated labels of
+    the whole pipeline fit FA_BUDGET (or no raise is left)."""
+    out = dict(thresholds)
+    gold_kind = [not (e.labels & (REACTIVE_SET | {"safety_risk"})) for e in examples]
+    for _ in range(len(REACTIVE) * len(GRID)):
+        pred = cross_validated_labels(examples, folds, out)
+        alarms = [p & REACTIVE_SET for p, kind in zip(pred, gold_kind, strict=True) if kind]
+        rate = sum(map(bool, alarms)) / max(1, len(alarms))
+        counts = {label: sum(label in a for a in alarms) for label in REACTIVE if out[label] < GRID[-1]}
+        if rate <= FA_BUDGET or not counts or max(counts.values()) == 0:
+            return out, pred
+        worst = max(counts, key=lambda label: counts[label])
+        out[worst] = float(GRID[min(len(GRID) - 1, int(np.searchsorted(GRID, out[worst], side="right")))])
+        log(f"false alarms {rate:.1%} > {FA_BUDGET:.0%}: {worst} threshold -> {out[worst]}")
+    return out, cross_validated_labels(examples, folds, out)
+
+
 def train(
     sources: list[tuple[Path, str]], log: Callable[[str], None] = print, c: float = C
 ) -> dict[str, object]:
@@ -228,7 +254,7 @@ def train(
     y = labels_matrix(examples)
     oof, folds = out_of_fold(examples, c, log)
     thresholds = enforce_false_alarm_budget(y, oof, choose_thresholds(y, oof))
-    pred = cross_validated_labels(examples, folds, thresholds)
+    thresholds, pred = enforce_system_budget(examples, folds, thresholds, log)
     gold = [set(e.labels) for e in examples]
     metrics: dict[str, object] = {"cross_validated_all": score(gold, pred).to_dict(), "folds": FOLDS, "C": c}
     for _, name in sources:
