@@ -331,6 +331,8 @@ def _rewrite(
         if len(rest.split()) < 3 and not key_facts(rest):
             rest = ""
         main = labels[0]
+        if main in ("defensiveness", "invalidation") and "non_apology" in labels:
+            main = "non_apology"  # "Sorry if you feel hurt, but I had to…": the dodged apology is owned first
         if main == "criticism":
             if rest.lower().startswith("when you"):
                 front.append(rest[:1].upper() + rest[1:] + ".")
