@@ -36,8 +36,8 @@ CACHE_SIZE = 50_000
 PARALLEL_MIN = 2_000
 # Chunks queued per helper process: enough that a helper never waits while this process works on a chunk.
 HELPER_QUEUE = 2
-# Detectors see at most this many messages at once: the classifier's dense feature matrix is
-# ~25 KB per message, so this bounds memory (~25 MB) whatever the batch size.
+# Detectors see at most this many messages at once, so their per-chunk arrays (embeddings ~1 KB per message,
+# n-gram cells, sentence lists) stay bounded whatever the batch size.
 CHUNK = 1_000
 
 
