@@ -30,6 +30,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from heartwork.engine.pipeline import Doc
@@ -1227,14 +1228,12 @@ _CUES = _CUES + tuple(
 # which is what makes them selective enough here.
 PREFILTER = True  # bench/safety_speed.py turns it off to time and compare the full scan
 EXPAND = 16  # most alternative strings one stretch of a cue pattern may expand to
-_FILTER: list[LiteralFilter] = []  # built on first use, so importing the module stays cheap
 
 
+@cache  # built on first use, so importing the module stays cheap
 def literal_filter() -> LiteralFilter:
     """The prefilter over ``_CUES`` (index i is cue i); give it ``spaced(fold(text))``."""
-    if not _FILTER:
-        _FILTER.append(_build_filter(_cached_needs()))
-    return _FILTER[0]
+    return _build_filter(_cached_needs())
 
 
 def _build_filter(needs: list[tuple[str, ...] | None] | None = None) -> LiteralFilter:
