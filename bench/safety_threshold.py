@@ -33,7 +33,8 @@ def main() -> int:
     sources = [(p, p.stem) for p in sorted((REPO / "data").glob("train*.jsonl"))]
     sources += [(DEV, "heartwork_dev")] if DEV.exists() else []
     examples = [e for path, name in sources for e in T.load_jsonl(path, name)]
-    texts, y = [e.text for e in examples], T.labels_matrix(examples)[:, LABELS.index("safety_risk")]
+    texts, labels = [e.text for e in examples], T.labels_matrix(examples)
+    y = labels[:, LABELS.index("safety_risk")]
     order = list(range(len(examples)))
     random.Random(T.SEED).shuffle(order)
     load = [0] * T.FOLDS
@@ -47,13 +48,12 @@ def main() -> int:
             [i for i, e in enumerate(examples) if fold_of[e.source] == k] for k in range(T.FOLDS)
         ],
     }
-    all_labels = T.labels_matrix(examples)
     for scheme, folds in schemes.items():
         p = np.zeros(len(examples))
         for test in folds:
             held = set(test)
             train = [i for i in range(len(examples)) if i not in held]
-            vocab, w, b = T.fit([texts[i] for i in train], all_labels[train])
+            vocab, w, b = T.fit([texts[i] for i in train], labels[train])
             p[test] = T.predict(vocab, w, b, [texts[i] for i in test])[:, LABELS.index("safety_risk")]
         best = max(T.GRID, key=lambda t: f_beta(y, p >= t))
         print(f"{scheme}: F1.5-best cut-off {best}")
