@@ -11,19 +11,18 @@ the training data alone). The gap between (a) and (b) is what the added writers 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import numpy as np
 
+from heartwork.engine.commands import REPO, SHARED_DEV
 from heartwork.engine.metrics import score
 from heartwork.engine.train import fit, labels_matrix, load_jsonl, predict
 from heartwork.taxonomy import LABELS
 
-REPO = Path(__file__).resolve().parents[1]
 ORIGINAL = {
     "train": REPO / "data" / "train.jsonl",
     "train_b": REPO / "data" / "train_b.jsonl",
-    "heartwork_dev": REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl",
+    "heartwork_dev": SHARED_DEV,
 }
 CUT_OFF = 0.7  # one cut-off for every label and setting: the comparison is of data, not of tuning
 

@@ -140,12 +140,17 @@ Fold = tuple[list[int], NgramVocab, np.ndarray, np.ndarray, dict[str, float]]  #
 
 
 def out_of_fold(
-    examples: list[Example], c: float = C, log: Callable[[str], None] = print
+    examples: list[Example],
+    c: float = C,
+    log: Callable[[str], None] = print,
+    folds: list[list[int]] | None = None,
 ) -> tuple[np.ndarray, list[Fold]]:
+    """Out-of-fold probabilities; ``folds`` (lists of test indices) default to FOLDS seeded random folds."""
     y = labels_matrix(examples)
     order = list(range(len(examples)))
-    random.Random(SEED).shuffle(order)
-    folds = [order[k::FOLDS] for k in range(FOLDS)]
+    if folds is None:
+        random.Random(SEED).shuffle(order)
+        folds = [order[k::FOLDS] for k in range(FOLDS)]
     oof = np.zeros(y.shape, dtype=np.float32)
     texts = [e.text for e in examples]
     fitted: list[Fold] = []
@@ -155,7 +160,7 @@ def out_of_fold(
         vocab, w, b = fit([texts[i] for i in train], y[train], c)
         oof[test] = predict(vocab, w, b, [texts[i] for i in test])
         fitted.append((test, vocab, w, b, rule_trust([examples[i] for i in train])))
-        log(f"fold {k + 1}/{FOLDS} done")
+        log(f"fold {k + 1}/{len(folds)} done")
     return oof, fitted
 
 
@@ -188,16 +193,20 @@ def choose_thresholds(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
         beta = SAFETY_BETA if label == "safety_risk" else REACTIVE_BETA if label in REACTIVE else OTHER_BETA
         best, best_t = -1.0, 0.5
         for t in GRID:
-            pred = p[:, j] >= t
-            tp = float(np.sum(pred & (y[:, j] == 1)))
-            fp = float(np.sum(pred & (y[:, j] == 0)))
-            fn = float(np.sum(~pred & (y[:, j] == 1)))
-            denom = (1 + beta**2) * tp + beta**2 * fn + fp
-            f = (1 + beta**2) * tp / denom if denom else 0.0
+            f = f_beta(y[:, j], p[:, j] >= t, beta)
             if f > best:
                 best, best_t = f, float(t)
         out[label] = best_t
     return out
+
+
+def f_beta(y: np.ndarray, pred: np.ndarray, beta: float) -> float:
+    """F-beta of boolean predictions against 0/1 gold (0 when there is nothing to score)."""
+    tp = float(np.sum(pred & (y == 1)))
+    fp = float(np.sum(pred & (y == 0)))
+    fn = float(np.sum(~pred & (y == 1)))
+    denom = (1 + beta**2) * tp + beta**2 * fn + fp
+    return (1 + beta**2) * tp / denom if denom else 0.0
 
 
 def enforce_false_alarm_budget(
