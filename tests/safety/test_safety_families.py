@@ -73,6 +73,29 @@ FAMILY_POSITIVES = [
     ("I've set up your phone so your messages come to me as well.", "monitoring"),
     ("the urge to cut is so strong tonight", "self_harm"),
     ("I scratched my wrists up again after he left.", "self_harm"),
+    # fourth round: minimised injuries, deferred warnings, receipts, farewells
+    ("She pinned me down on the sofa till I stopped talking.", "physical"),
+    ("Relax, I barely shoved you. Stop crying.", "physical"),
+    ("There's a hole in the kitchen wall where he punched it on Sunday.", "physical"),
+    ("Honestly he only slapped me the once.", "physical"),
+    ("My legs go shaky when I hear her key in the door.", "fear"),
+    ("I feel safer when he's away on shifts, is that awful", "fear"),
+    ("I'm texting from my sister's. If I don't message by six, ring someone.", "fear"),
+    ("Why did you delete that chat with Tom?", "monitoring"),
+    ("Screenshot your entire conversation with him and send it over.", "monitoring"),
+    ("He looks at who's calling me before he lets me answer.", "monitoring"),
+    ("I wasn't allowed to go to my nephew's christening.", "isolation"),
+    ("You will not be seeing your sister this weekend. Don't ask again.", "isolation"),
+    ("From Friday you hand over your wages and I'll sort the bills.", "financial"),
+    ("My money, my rules. You don't need a new phone.", "financial"),
+    ("Keep your mouth shut at the barbecue if you know what's good for you.", "threat"),
+    ("I'll track you down wherever you go with the baby.", "threat"),
+    ("We'll talk about your little outfit when you get home.", "threat"),
+    ("I said no twice and he just kept going. I went along with it because I was frightened.", "sexual"),
+    ("Stop saying no, you know you want it.", "sexual"),
+    ("I've written my will. It's strange how calm I feel.", "self_harm"),
+    ("Please keep them, I won't be needing them.", "self_harm"),
+    ("I took a few extra tablets tonight to make the thinking stop.", "self_harm"),
 ]
 
 FAMILY_NEGATIVES = [
@@ -99,6 +122,21 @@ FAMILY_NEGATIVES = [
     "If I catch you eating my chocolate again there'll be trouble 😂",
     "Let's plan his surprise party without him knowing!",
     "Don't bother looking for me tonight, I'm at the pub with the team.",
+    # fourth round guards: holidays, sport, apologies for pushing someone to go out, everyday requests
+    "I want to disappear to a cabin in the woods with you for a week.",
+    "I pushed you to go to the party and I'm sorry, that wasn't fair.",
+    "I barely touched you with the ball, you big baby!",
+    "The hole in the door is from the previous tenants.",
+    "Put it on speaker so Grandad can hear the kids sing.",
+    "My curfew is midnight because the last train goes at 12:10.",
+    "Hand over your wages? In your dreams, but you can buy me dinner.",
+    "I've updated my will now we've bought the flat. Very grown up.",
+    "We're giving the baby clothes to the women's refuge charity shop.",
+    "can you send me the code they texted? I'm logging into our Netflix",
+    "Don't keep your mouth shut, tell them what you think!",
+    "You're always checking the bank app, want to go over the budget together?",
+    "I'm a waste of space today, I've done nothing but nap.",
+    "my brain keeps saying it's time for cake",
 ]
 
 
