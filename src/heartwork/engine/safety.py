@@ -1210,7 +1210,7 @@ FAMILIES: tuple[Family, ...] = (
         "physical",
         (
             r"\b(?:he|she|they|you)\s+(?:threw|throws|hurled|smashed)\s+(?:(?:a|the|my|his|her|one|another|something|things|stuff)\b[\w\s]{0,15}?\s*)?(?:at\s+me|across\s+the\s+room|at\s+my\s+head)\b",
-            r"\b(?:he|she|they)\s+only\s+threw\s+(?:one|a\s+couple|two)\b",
+            r"\b(?:he|she|they)\s+only\s+threw\s+(?:one|a\s+couple|two)(?:\s+(?:of\s+)?(?:things?|plates?|glass(?:es)?|cups?|mugs?))?\b",
             r"\b(?:knocked|pushed|shoved|threw)\s+me\s+(?:over|down|into\s+(?:the|a)\s+(?:wall|door|table|radiator|cupboard|fridge|counter|bath)|against|to\s+the\s+floor)\b",
             r"\b(?:held|pinned|holding|pinning)\s+me\s+down\b",
             r"\b(?:held|grabbed|squeezed)\s+my\s+(?:face|jaw|throat|neck|wrists?|arms?|hair)\b",
