@@ -20,9 +20,9 @@ from safety_threshold import writer_folds
 
 from heartwork.engine import train as T
 from heartwork.engine.bench import corpus
-from heartwork.engine.commands import REPO, SHARED_DEV
 from heartwork.engine.distill import onnx_path
 from heartwork.engine.embedding import TOKENIZER_FILE
+from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.taxonomy import LABELS
 
 K = 5  # neighbours in the vote (5, 15 and 30 measured within 0.01 average precision of each other)

@@ -14,8 +14,8 @@ import sys
 
 import numpy as np
 
-from heartwork.engine.commands import REPO, SHARED_DEV
 from heartwork.engine.metrics import score
+from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.engine.train import fit, labels_matrix, load_jsonl, predict
 from heartwork.taxonomy import LABELS
 

@@ -16,12 +16,12 @@ import json
 import sys
 from pathlib import Path
 
+from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.safety.evaluate import evaluate_file
 
-REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SETS = (
     REPO / "data" / "safety_eval.jsonl",
-    REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl",
+    SHARED_DEV,
     REPO / "tests" / "safety" / "dev_cases.jsonl",
 )
 RECALL_TARGET = 0.95  # issue 7: recall >= 0.95, false positives explained rather than hidden

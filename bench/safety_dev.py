@@ -31,11 +31,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import heartwork
+from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.engine.safety import find_cues
 
-REPO = Path(__file__).resolve().parents[1]
 OWN = REPO / "data" / "train_safety.jsonl"
-DEV = REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl"
+DEV = SHARED_DEV
 NEVER = {"safety_eval.jsonl", "heldout.jsonl"}
 
 Case = tuple[str, bool, str]  # text, is safety_risk, note

@@ -22,16 +22,16 @@ from types import ModuleType
 
 from heartwork.engine import safety
 from heartwork.engine.bench import corpus
+from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.engine.pipeline import Doc
 
-REPO = Path(__file__).resolve().parents[1]
 NEVER = {"safety_eval.jsonl", "heldout.jsonl"}
 
 
 def dev_texts() -> list[str]:
     paths = sorted((REPO / "data").glob("train*.jsonl"))
     paths += [
-        REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl",
+        SHARED_DEV,
         REPO / "tests/safety/dev_cases.jsonl",
     ]
     out: list[str] = []

@@ -15,7 +15,7 @@ import sys
 import numpy as np
 
 from heartwork.engine import train as T
-from heartwork.engine.commands import REPO, SHARED_DEV
+from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.taxonomy import LABELS
 
 SHOWN = (0.3, 0.4, 0.5, 0.525, 0.55, 0.575, 0.6)

@@ -18,11 +18,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-REPO = Path(__file__).resolve().parents[3]
-SOURCES = (
-    REPO / "data" / "train.jsonl",
-    REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl",
-)
+from heartwork.engine.paths import REPO, SHARED_DEV
+
+SOURCES = (REPO / "data" / "train.jsonl", SHARED_DEV)
 GOEMOTIONS = REPO.parent / "shared" / "data" / "goemotions" / "train.tsv"
 
 

@@ -10,8 +10,7 @@ from typing import Annotated
 
 import typer
 
-REPO = Path(__file__).resolve().parents[3]
-SHARED_DEV = REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl"
+from heartwork.engine.paths import REPO, SHARED_DEV
 
 
 class Format(enum.StrEnum):
