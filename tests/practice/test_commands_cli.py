@@ -117,7 +117,10 @@ def test_commands_ctrl_c_mid_practice_saves_a_draft_and_resume_finishes_it() -> 
     proc.stdin.flush()
     _read_until(proc, b"what did you feel about yourself")
     proc.send_signal(signal.SIGINT)  # Ctrl-C while the practice waits for an answer
-    out, err = proc.communicate(timeout=30)
+    # wait before closing stdin: communicate() closes it at once, and an end of input that wins the race
+    # with the signal is a different (also handled) way out, with exit code 0
+    proc.wait(timeout=30)
+    out, err = proc.communicate()
     assert proc.returncode == 130, err
     assert b"Saved what you wrote as a draft" in out and b"--resume" in out
     assert b"Traceback" not in out + err
