@@ -1,6 +1,6 @@
 """Lines of data/train*.jsonl whose labels the cross-validated heads most strongly doubt, for a second annotator.
 
-    .venv/bin/python data/audit_candidates.py OUT_DIR [--top 2000] [--slices 5]   # ~4 minutes on 2 cores
+    .venv/bin/python data/audit_candidates.py OUT_DIR [--top 4000] [--slices 5]   # ~4 minutes on 2 cores
 
 Each training message is scored out of fold (the 5 random folds `heartwork train` uses). A line is a candidate
 when a label the writer gave scores below DOUBT, or a label the writer did not give scores above SUGGEST; a
@@ -28,7 +28,7 @@ SUGGEST = 0.92  # a missing label scoring above this
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path)
-    ap.add_argument("--top", type=int, default=2000)
+    ap.add_argument("--top", type=int, default=4000)
     ap.add_argument("--slices", type=int, default=5)
     args = ap.parse_args(argv)
     examples, rows = [], []
