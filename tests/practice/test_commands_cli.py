@@ -110,6 +110,9 @@ def test_commands_ctrl_c_mid_practice_saves_a_draft_and_resume_finishes_it() -> 
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        # a test run started in the background by a non-interactive shell inherits SIGINT ignored (POSIX), and so
+        # would this child: give it the default, as a terminal would
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdin is not None
     _read_until(proc, b"(Press Enter to go on)")
@@ -117,10 +120,7 @@ def test_commands_ctrl_c_mid_practice_saves_a_draft_and_resume_finishes_it() -> 
     proc.stdin.flush()
     _read_until(proc, b"what did you feel about yourself")
     proc.send_signal(signal.SIGINT)  # Ctrl-C while the practice waits for an answer
-    # wait before closing stdin: communicate() closes it at once, and an end of input that wins the race
-    # with the signal is a different (also handled) way out, with exit code 0
-    proc.wait(timeout=30)
-    out, err = proc.communicate()
+    out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert b"Saved what you wrote as a draft" in out and b"--resume" in out
     assert b"Traceback" not in out + err
