@@ -20,9 +20,8 @@ from safety_threshold import writer_folds
 
 from heartwork.engine import train as T
 from heartwork.engine.bench import corpus
-from heartwork.engine.distill import onnx_path
+from heartwork.engine.distill import onnx_session
 from heartwork.engine.embedding import TOKENIZER_FILE
-from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.taxonomy import LABELS
 
 K = 5  # neighbours in the vote (5, 15 and 30 measured within 0.01 average precision of each other)
@@ -32,12 +31,9 @@ GATES = (0.1, 0.2, 0.3)
 
 def contextual(texts: list[str]) -> np.ndarray:
     """L2-normalised mean-pooled MiniLM embeddings; batches of similar length keep padding small."""
-    import onnxruntime as ort
     from tokenizers import Tokenizer
 
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
-    sess = ort.InferenceSession(str(onnx_path()), opts, providers=["CPUExecutionProvider"])
+    sess = onnx_session()
     tok = Tokenizer.from_file(str(TOKENIZER_FILE))
     tok.enable_truncation(MAX_TOKENS)
     tok.no_padding()
@@ -80,9 +76,7 @@ def report(name: str, y: np.ndarray, p: np.ndarray) -> None:
 
 
 def main() -> int:
-    sources = [(p, p.stem) for p in sorted((REPO / "data").glob("train*.jsonl"))]
-    sources += [(SHARED_DEV, "heartwork_dev")] if SHARED_DEV.exists() else []
-    examples = [e for path, name in sources for e in T.load_jsonl(path, name)]
+    examples = T.training_examples()
     texts = [e.text for e in examples]
     y = T.labels_matrix(examples)[:, LABELS.index("safety_risk")]
     folds = writer_folds(examples)

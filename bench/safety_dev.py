@@ -35,7 +35,6 @@ from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.engine.safety import find_cues
 
 OWN = REPO / "data" / "train_safety.jsonl"
-DEV = SHARED_DEV
 NEVER = {"safety_eval.jsonl", "heldout.jsonl"}
 
 Case = tuple[str, bool, str]  # text, is safety_risk, note
@@ -65,7 +64,7 @@ def corpus_cases(others: bool = False) -> list[Case]:
     if others:
         paths = [p for p in data if p.name not in CORPUS]
     else:
-        paths = [p for p in data if p.name in CORPUS] + ([DEV] if DEV.exists() else [])
+        paths = [p for p in data if p.name in CORPUS] + ([SHARED_DEV] if SHARED_DEV.exists() else [])
     seen: set[str] = set()
     out: list[Case] = []
     for p in paths:

@@ -15,7 +15,6 @@ import sys
 import numpy as np
 
 from heartwork.engine import train as T
-from heartwork.engine.paths import REPO, SHARED_DEV
 from heartwork.taxonomy import LABELS
 
 SHOWN = (0.3, 0.4, 0.5, 0.525, 0.55, 0.575, 0.6)
@@ -38,9 +37,7 @@ def writer_folds(examples: list[T.Example]) -> list[list[int]]:
 
 
 def main() -> int:
-    sources = [(p, p.stem) for p in sorted((REPO / "data").glob("train*.jsonl"))]
-    sources += [(SHARED_DEV, "heartwork_dev")] if SHARED_DEV.exists() else []
-    examples = [e for path, name in sources for e in T.load_jsonl(path, name)]
+    examples = T.training_examples()
     j = LABELS.index("safety_risk")
     y = T.labels_matrix(examples)[:, j]
     for scheme, folds in (("random folds", None), ("writer-grouped folds", writer_folds(examples))):

@@ -42,19 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     found = []
     for i, row in enumerate(rows):
         given = set(row["labels"])
-        doubts = [lab for j, lab in enumerate(LABELS) if lab in given and 0.0 < oof[i, j] < DOUBT]
-        suggests = [lab for j, lab in enumerate(LABELS) if lab not in given and oof[i, j] > SUGGEST]
+        doubts = {
+            lab: 1 - p for lab, p in zip(LABELS, oof[i], strict=True) if lab in given and 0.0 < p < DOUBT
+        }
+        suggests = {lab: p for lab, p in zip(LABELS, oof[i], strict=True) if lab not in given and p > SUGGEST}
         if doubts or suggests:
-            margins = [1 - oof[i, LABELS.index(lab)] for lab in doubts] + [
-                oof[i, LABELS.index(lab)] for lab in suggests
-            ]
+            confidence = round(float(max([*doubts.values(), *suggests.values()])), 3)
             found.append(
-                {
-                    **row,
-                    "model_doubts": doubts,
-                    "model_suggests": suggests,
-                    "confidence": round(float(max(margins)), 3),
-                }
+                {**row, "model_doubts": [*doubts], "model_suggests": [*suggests], "confidence": confidence}
             )
     found.sort(key=lambda c: -c["confidence"])
     args.out.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ p from Zipf's law over the vocabulary rank (BERT's vocab is roughly frequency-or
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -30,18 +31,24 @@ def onnx_path() -> Path:
     return path
 
 
+def onnx_session() -> Any:
+    """An inference session over the SHA-checked transformer, both cores."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 2
+    return ort.InferenceSession(str(onnx_path()), opts, providers=["CPUExecutionProvider"])
+
+
 def distill(out: Path = TABLE_FILE, progress: bool = True) -> Path:
     import json
 
-    import onnxruntime as ort
     from sklearn.decomposition import PCA
 
     vocab: dict[str, int] = json.loads(TOKENIZER_FILE.read_text())["model"]["vocab"]
     size = max(vocab.values()) + 1
     cls, sep = vocab["[CLS]"], vocab["[SEP]"]
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
-    sess = ort.InferenceSession(str(onnx_path()), opts, providers=["CPUExecutionProvider"])
+    sess = onnx_session()
     rows = np.zeros((size, 384), dtype=np.float32)
     for start in range(0, size, BATCH):
         ids = np.arange(start, min(size, start + BATCH), dtype=np.int64)

@@ -69,6 +69,15 @@ def load_jsonl(path: Path, source: str) -> list[Example]:
     return out
 
 
+def training_examples() -> list[Example]:
+    """Every data/train*.jsonl of this checkout, plus the shared dev corpus when it is beside it."""
+    from heartwork.engine.paths import REPO, SHARED_DEV
+
+    sources = [(p, p.stem) for p in sorted((REPO / "data").glob("train*.jsonl"))]
+    sources += [(SHARED_DEV, "heartwork_dev")] if SHARED_DEV.exists() else []
+    return [e for path, name in sources for e in load_jsonl(path, name)]
+
+
 def rule_trust(examples: list[Example]) -> dict[str, float]:
     """Each rule's precision on these examples, shrunk for rare rules: correct / (hits + 1)."""
     from heartwork.engine.rules import rule_hits
