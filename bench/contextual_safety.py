@@ -14,7 +14,6 @@ gated second reader would change). Evaluation sets are never read.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 
@@ -23,7 +22,7 @@ from safety_threshold import writer_folds
 
 from heartwork.engine import train as T
 from heartwork.engine.bench import corpus
-from heartwork.engine.classifier import THRESHOLDS_FILE
+from heartwork.engine.classifier import SAFETY_INDEX, load_heads
 from heartwork.engine.distill import onnx_session
 from heartwork.engine.embedding import TOKENIZER_FILE, embed
 from heartwork.taxonomy import LABELS
@@ -66,6 +65,16 @@ def knn_vote(train_x: np.ndarray, train_y: np.ndarray, test_x: np.ndarray) -> np
     return votes
 
 
+def out_of_fold_vote(x: np.ndarray, y: np.ndarray, folds: list[list[int]]) -> np.ndarray:
+    """Each fold's messages voted on by their neighbours in the other folds only."""
+    vote = np.zeros(len(x))
+    for test in folds:
+        held = np.zeros(len(x), bool)
+        held[test] = True
+        vote[held] = knn_vote(x[~held], y[~held], x[held])
+    return vote
+
+
 def report(name: str, y: np.ndarray, p: np.ndarray) -> None:
     from sklearn.metrics import average_precision_score
 
@@ -82,7 +91,7 @@ def report(name: str, y: np.ndarray, p: np.ndarray) -> None:
 def at_cut(cut: float, y: np.ndarray, flagged: np.ndarray) -> None:
     tp = int(np.sum(flagged & (y == 1)))
     print(
-        f"    at the shipped cut-off {cut}: recall {tp / y.sum():.3f} precision {tp / max(1, flagged.sum()):.3f}"
+        f"    at the shipped cut-off {cut:g}: recall {tp / y.sum():.3f} precision {tp / max(1, flagged.sum()):.3f}"
     )
 
 
@@ -95,25 +104,17 @@ def main() -> int:
     emb = contextual(texts)
     rate = len(texts) / (time.perf_counter() - started)
     static = T.out_of_fold(examples, log=lambda _: None, folds=folds)[0][:, LABELS.index("safety_risk")]
-    vote = np.zeros(len(texts))
-    for test in folds:
-        held = np.zeros(len(texts), bool)
-        held[test] = True
-        vote[held] = knn_vote(emb[~held], y[~held], emb[held])
+    vote = out_of_fold_vote(emb, y, folds)
     print(f"{len(texts)} training messages, writer-grouped folds; transformer reads {rate:.0f} msg/s here")
     report("static head (shipped kind)", y, static)
-    cut = json.loads(THRESHOLDS_FILE.read_text())["safety_risk"]
+    cut = float(load_heads().thresholds[SAFETY_INDEX])
     at_cut(cut, y, static >= cut)
     report(f"contextual {K}-NN vote", y, vote)
     report("mean of the two", y, (static + vote) / 2)
     # The same vote over the static embedding the engine already computes (free at run time).
     flat = embed(texts).astype(np.float32)
     flat /= np.maximum(1e-9, np.linalg.norm(flat, axis=1, keepdims=True))
-    static_vote = np.zeros(len(texts))
-    for test in folds:
-        held = np.zeros(len(texts), bool)
-        held[test] = True
-        static_vote[held] = knn_vote(flat[~held], y[~held], flat[held])
+    static_vote = out_of_fold_vote(flat, y, folds)
     report("mean with a static-embedding vote", y, (static + static_vote) / 2)
     bench = corpus(20_000)
     from heartwork.engine.pipeline import Doc, get_pipeline
