@@ -18,7 +18,7 @@ import sys
 import time
 
 import numpy as np
-from safety_threshold import writer_folds
+from safety_threshold import recall_at_precision, writer_folds
 
 from heartwork.engine import train as T
 from heartwork.engine.bench import corpus
@@ -78,13 +78,9 @@ def out_of_fold_vote(x: np.ndarray, y: np.ndarray, folds: list[list[int]]) -> np
 def report(name: str, y: np.ndarray, p: np.ndarray) -> None:
     from sklearn.metrics import average_precision_score
 
-    order = np.argsort(-p)
-    tp = np.cumsum(y[order])
-    precision = tp / np.arange(1, len(p) + 1)
     line = f"{name:34} AP {average_precision_score(y, p):.3f}"
     for target in (0.7, 0.8, 0.9):
-        ok = np.flatnonzero(precision >= target)
-        line += f"  recall@P{target} {tp[ok.max()] / y.sum() if len(ok) else 0:.3f}"
+        line += f"  recall@P{target} {recall_at_precision(y, p, target):.3f}"
     print(line, flush=True)
 
 

@@ -36,6 +36,14 @@ def writer_folds(examples: list[T.Example]) -> list[list[int]]:
     return folds
 
 
+def recall_at_precision(y: np.ndarray, p: np.ndarray, precision: float) -> float:
+    """The highest recall reached, ranking by ``p``, at a point where precision is still >= ``precision``."""
+    order = np.argsort(-p)
+    tp = np.cumsum(y[order])
+    ok = np.flatnonzero(tp / np.arange(1, len(p) + 1) >= precision)
+    return float(tp[ok.max()] / y.sum()) if len(ok) else 0.0
+
+
 def main() -> int:
     examples = T.training_examples()
     j = LABELS.index("safety_risk")
