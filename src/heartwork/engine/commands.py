@@ -143,7 +143,7 @@ def train_cmd(
     distill: Annotated[
         bool,
         typer.Option(
-            help="Also rebuild the static token table: fine-tune MiniLM on the corpus and distil it (~40 min; "
+            help="Also rebuild the static token table: fine-tune MiniLM on the corpus and distil it (~45 min; "
             "needs `pip install -e '.[finetune]'`). Retrains the feelings head too."
         ),
     ] = False,
@@ -169,11 +169,9 @@ def train_cmd(
         if not (goemotions / "train.tsv").exists():
             raise _fail(f"GoEmotions train.tsv not found in {goemotions}. Pass --goemotions with its folder.")
         examples = [e for path, name in sources for e in load_jsonl(path, name)]
+        texts, y = [e.text for e in examples], labels_matrix(examples)
         try:
-            texts = [e.text for e in examples]
-            record(
-                run_distill(texts, labels_matrix(examples), goemotions, log=lambda m: typer.echo(m, err=True))
-            )
+            record(run_distill(texts, y, goemotions, log=lambda m: typer.echo(m, err=True)))
         except RuntimeError as e:  # the optional extra is missing or a weights file fails its checksum
             raise _fail(str(e)) from e
         table.cache_clear()
