@@ -8,7 +8,7 @@
 One writer-grouped fold (bench/safety_threshold.py's folds): the teacher, the distilled table and the heads
 all learn from the other writers only, and the tokenlearn corpus is their messages plus GoEmotions texts.
 Prints, on the unseen writers: mean average precision over the labels for the shipped recipe's heads over
-the shipped table and over the fold's distilled table, the fine-tuned MiniLM alone and averaged with the
+the previous table (plain MiniLM, model2vec only) and over the fold's distilled table, the fine-tuned MiniLM alone and averaged with the
 heads (plus per-label AP of the hardest labels and safety_risk recall at precision 0.8); then the whole
 run-time pipeline (thresholds and false-alarm budgets from inner folds, rules, safety) over each table:
 macro-F1 and false-alarm rate. Evaluation sets are never read; nothing here is shipped.
@@ -17,6 +17,7 @@ macro-F1 and false-alarm rate. Evaluation sets are never read; nothing here is s
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -26,8 +27,9 @@ from safety_threshold import recall_at_precision, writer_folds
 
 from heartwork.engine import embedding
 from heartwork.engine import train as T
-from heartwork.engine.distill import build_table, goemotions_texts
-from heartwork.engine.finetune import Teacher, finetune
+from heartwork.engine.distill import TABLE_DIM, build_table, goemotions_texts, sif_weights
+from heartwork.engine.embedding import TOKENIZER_FILE
+from heartwork.engine.finetune import Teacher, finetune, plain_teacher
 from heartwork.engine.metrics import score
 from heartwork.engine.paths import SHARED_GOEMOTIONS
 from heartwork.taxonomy import LABELS
@@ -35,12 +37,21 @@ from heartwork.taxonomy import LABELS
 SHOWN = ("criticism", "defensiveness", "contempt", "safety_risk")
 
 
-def use_table(tab: np.ndarray | None) -> None:
-    """Point every embedding at ``tab`` (None: the shipped file) for the rest of the run."""
-    embedding.table = shipped_table if tab is None else (lambda: tab)
+def use_table(tab: np.ndarray) -> None:
+    """Point every embedding at ``tab`` for the rest of the run."""
+    embedding.table = lambda: tab
 
 
-shipped_table = embedding.table
+def plain_table() -> np.ndarray:
+    """The recipe before the fine-tuned teacher: the plain MiniLM's per-token pass, PCA to 256, SIF weights.
+    (Not the shipped file: that one was distilled from a teacher that saw these test writers' labels.)"""
+    from sklearn.decomposition import PCA
+
+    vocab = json.loads(TOKENIZER_FILE.read_text())["model"]["vocab"]
+    size = max(vocab.values()) + 1
+    rows = plain_teacher(len(LABELS)).token_rows(size, vocab["[CLS]"], vocab["[SEP]"])
+    reduced = PCA(n_components=TABLE_DIM, random_state=0).fit_transform(rows) * sif_weights(size)[:, None]
+    return reduced.astype(np.float16)
 
 
 def pipeline(train: list[T.Example], test: list[T.Example]) -> tuple[float, float]:
@@ -96,11 +107,12 @@ def main() -> int:
         + f"{'safety R@P0.8':>15}"
     )
     rows = {}
-    for name, tab in (("heads, shipped table", None), ("heads, distilled table", distilled)):
+    previous = plain_table()
+    for name, tab in (("heads, previous table", previous), ("heads, distilled table", distilled)):
         use_table(tab)
         rows[name] = T.predict(*T.fit(tr_texts, y[train]), te_texts)
     rows[f"fine-tuned MiniLM ({args.epochs} ep) alone"] = tuned
-    rows["heads (shipped table) + MiniLM avg"] = (rows["heads, shipped table"] + tuned) / 2
+    rows["heads (previous table) + MiniLM avg"] = (rows["heads, previous table"] + tuned) / 2
     for name, p in rows.items():
         aps = [
             average_precision_score(yt[:, j], p[:, j]) if yt[:, j].any() else np.nan
@@ -110,7 +122,7 @@ def main() -> int:
         print(f"{name:34} {np.nanmean(aps):8.4f}{shown}{recall_at_precision(yt[:, s], p[:, s], 0.8):15.3f}")
     print(f"fine-tuned MiniLM reads {speed:.0f} msg/s here (the shipped pipeline: thousands)")
     ex_tr, ex_te = [examples[i] for i in train], [examples[i] for i in test]
-    for name, tab in (("shipped table", None), ("distilled table", distilled)):
+    for name, tab in (("previous table", previous), ("distilled table", distilled)):
         use_table(tab)
         f1, fa = pipeline(ex_tr, ex_te)
         print(f"whole pipeline, {name}: macro-F1 {f1:.4f}, false-alarm rate {fa:.4f} on the unseen writers")

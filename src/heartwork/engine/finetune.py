@@ -112,22 +112,26 @@ class Teacher:
         return rows
 
 
-def finetune(
-    texts: list[str], y: np.ndarray, epochs: int = EPOCHS, log: Callable[[str], None] = print
-) -> Teacher:
-    """Fine-tune MiniLM end to end on multi-label targets ``y`` (messages x labels), rare labels weighted up.
-    ``epochs=0`` gives the plain MiniLM with an untrained head (a baseline teacher)."""
+def plain_teacher(labels: int) -> Teacher:
+    """all-MiniLM-L6-v2 as packaged, with an untrained head of ``labels`` outputs."""
     path = minilm_dir()  # first: a clear message when the optional extra is missing
     import torch
     from transformers import AutoModel, AutoTokenizer
 
     torch.set_num_threads(2)
     torch.manual_seed(SEED)
-    teacher = Teacher(
-        AutoTokenizer.from_pretrained(path),
-        AutoModel.from_pretrained(path),
-        torch.nn.Linear(384, y.shape[1]),
+    return Teacher(
+        AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path), torch.nn.Linear(384, labels)
     )
+
+
+def finetune(
+    texts: list[str], y: np.ndarray, epochs: int = EPOCHS, log: Callable[[str], None] = print
+) -> Teacher:
+    """Fine-tune MiniLM end to end on multi-label targets ``y`` (messages x labels), rare labels weighted up."""
+    import torch
+
+    teacher = plain_teacher(y.shape[1])
     target = torch.tensor(y, dtype=torch.float32)
     rate = target.mean(0).clamp(1e-3)
     loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=((1 - rate) / rate).sqrt())
