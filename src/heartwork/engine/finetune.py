@@ -129,9 +129,9 @@ def finetune(
     texts: list[str], y: np.ndarray, epochs: int = EPOCHS, log: Callable[[str], None] = print
 ) -> Teacher:
     """Fine-tune MiniLM end to end on multi-label targets ``y`` (messages x labels), rare labels weighted up."""
+    teacher = plain_teacher(y.shape[1])  # first: it gives the install hint when the extra is missing
     import torch
 
-    teacher = plain_teacher(y.shape[1])
     target = torch.tensor(y, dtype=torch.float32)
     rate = target.mean(0).clamp(1e-3)
     loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=((1 - rate) / rate).sqrt())
