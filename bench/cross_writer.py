@@ -16,7 +16,7 @@ import numpy as np
 
 from heartwork.engine.metrics import score
 from heartwork.engine.paths import REPO, SHARED_DEV
-from heartwork.engine.train import fit, labels_matrix, load_jsonl, predict
+from heartwork.engine.train import fit, labels_matrix, load_sources, predict
 from heartwork.taxonomy import LABELS
 
 ORIGINAL = {
@@ -30,7 +30,7 @@ CUT_OFF = 0.7  # one cut-off for every label and setting: the comparison is of d
 def main() -> int:
     later = [p for p in sorted((REPO / "data").glob("train_*.jsonl")) if p.stem not in ORIGINAL]
     sources = [(p, name) for name, p in ORIGINAL.items() if p.exists()] + [(p, p.stem) for p in later]
-    examples = [e for path, name in sources for e in load_jsonl(path, name)]
+    examples = load_sources(sources)
     texts = np.array([e.text for e in examples], dtype=object)
     y = labels_matrix(examples)
     source = np.array([e.source for e in examples])

@@ -57,11 +57,8 @@ def plain_table() -> np.ndarray:
 def pipeline(train: list[T.Example], test: list[T.Example]) -> tuple[float, float]:
     """``heartwork train`` on ``train`` (thresholds and budgets from its own folds); the run-time labels of
     ``test``: macro-F1, false-alarm rate."""
-    y = T.labels_matrix(train)
-    oof, folds = T.out_of_fold(train, log=lambda _: None)
-    thresholds = T.enforce_false_alarm_budget(y, oof, T.choose_thresholds(y, oof))
-    thresholds, _ = T.enforce_system_budget(train, folds, thresholds, log=lambda _: None)
-    vocab, w, b = T.fit([e.text for e in train], y)
+    thresholds, _ = T.tuned_thresholds(train, log=lambda _: None)
+    vocab, w, b = T.fit([e.text for e in train], T.labels_matrix(train))
     fold = (list(range(len(test))), vocab, w, b, T.rule_trust(train))
     report = score([set(e.labels) for e in test], T.cross_validated_labels(test, [fold], thresholds))
     return report.macro_f1, report.false_alarm_rate

@@ -152,14 +152,14 @@ def train_cmd(
     ] = None,
 ) -> None:
     """Train the classifier heads from data/train*.jsonl + the shared dev corpus; thresholds tuned out-of-fold."""
-    from heartwork.engine.train import labels_matrix, load_jsonl, train
+    from heartwork.engine.train import labels_matrix, load_sources, train
 
     files = sorted(data.glob("train*.jsonl"))
     if not files:
         raise _fail(f"No train*.jsonl files in {data}. Pass --data with the folder that holds them.")
     if not dev.exists():
         raise _fail(f"Shared dev corpus {dev} not found. Pass --dev with its path.")
-    sources = [(p, p.stem) for p in files] + [(dev, "heartwork_dev")]
+    examples = load_sources([(p, p.stem) for p in files] + [(dev, "heartwork_dev")])
     if distill:
         from heartwork.engine.distill import distill as run_distill
         from heartwork.engine.embedding import table
@@ -168,7 +168,6 @@ def train_cmd(
         goemotions = goemotions or SHARED_GOEMOTIONS  # the feelings head reads the table: it must follow it
         if not (goemotions / "train.tsv").exists():
             raise _fail(f"GoEmotions train.tsv not found in {goemotions}. Pass --goemotions with its folder.")
-        examples = [e for path, name in sources for e in load_jsonl(path, name)]
         texts, y = [e.text for e in examples], labels_matrix(examples)
         try:
             record(run_distill(texts, y, goemotions, log=lambda m: typer.echo(m, err=True)))
@@ -179,7 +178,7 @@ def train_cmd(
         from heartwork.engine.feelings import train_goemotions_head
 
         train_goemotions_head(goemotions, log=lambda m: typer.echo(m, err=True))
-    metrics = train(sources, log=lambda m: typer.echo(m, err=True))
+    metrics = train(examples, log=lambda m: typer.echo(m, err=True))
     for key in ("cross_validated_all", "cross_validated_heartwork_dev"):
         m = metrics[key]
         assert isinstance(m, dict)

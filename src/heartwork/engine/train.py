@@ -75,6 +75,11 @@ def training_examples() -> list[Example]:
 
     sources = [(p, p.stem) for p in sorted((REPO / "data").glob("train*.jsonl"))]
     sources += [(SHARED_DEV, "heartwork_dev")] if SHARED_DEV.exists() else []
+    return load_sources(sources)
+
+
+def load_sources(sources: list[tuple[Path, str]]) -> list[Example]:
+    """Every (file, source name) in turn."""
     return [e for path, name in sources for e in load_jsonl(path, name)]
 
 
@@ -275,20 +280,27 @@ def _raise_until_budget(
             log(f"false alarms {rate:.1%} > {FA_BUDGET:.0%}: {worst} threshold -> {out[worst]}")
 
 
-def train(
-    sources: list[tuple[Path, str]], log: Callable[[str], None] = print, c: float = C
-) -> dict[str, object]:
-    from heartwork.engine.manifest import record
-
-    examples = [e for path, name in sources for e in load_jsonl(path, name)]
-    log(f"training on {len(examples)} messages from {', '.join(n for _, n in sources)}")
+def tuned_thresholds(
+    examples: list[Example], c: float = C, log: Callable[[str], None] = print
+) -> tuple[dict[str, float], list[set[str]]]:
+    """Per-label thresholds from out-of-fold scores, raised until the false-alarm budget holds for the heads
+    and for the whole pipeline; also the pipeline's cross-validated labels under them."""
     y = labels_matrix(examples)
     oof, folds = out_of_fold(examples, c, log)
     thresholds = enforce_false_alarm_budget(y, oof, choose_thresholds(y, oof))
-    thresholds, pred = enforce_system_budget(examples, folds, thresholds, log)
+    return enforce_system_budget(examples, folds, thresholds, log)
+
+
+def train(examples: list[Example], log: Callable[[str], None] = print, c: float = C) -> dict[str, object]:
+    from heartwork.engine.manifest import record
+
+    sources = list(dict.fromkeys(e.source for e in examples))  # in the order they were read
+    log(f"training on {len(examples)} messages from {', '.join(sources)}")
+    y = labels_matrix(examples)
+    thresholds, pred = tuned_thresholds(examples, c, log)
     gold = [set(e.labels) for e in examples]
     metrics: dict[str, object] = {"cross_validated_all": score(gold, pred).to_dict(), "folds": FOLDS, "C": c}
-    for _, name in sources:
+    for name in sources:
         idx = [i for i, e in enumerate(examples) if e.source == name]
         metrics[f"cross_validated_{name}"] = score([gold[i] for i in idx], [pred[i] for i in idx]).to_dict()
     vocab, w, b = fit([e.text for e in examples], y, c)
