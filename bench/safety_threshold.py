@@ -1,11 +1,15 @@
 """How the safety backstop's cut-off trades recall for precision, out of fold, on training data only.
 
-    .venv/bin/python bench/safety_threshold.py        # ~5 minutes on 2 cores
+    .venv/bin/python bench/safety_threshold.py        # ~6 minutes on 2 cores
 
 The classifier's ``safety_risk`` probability is computed out of fold twice: with the 5 random folds
 ``heartwork train`` uses, and with writer-grouped folds (each training file wholly in one fold, so every
 message is scored by heads that never saw its writer). For each, the F1.5-best cut-off (the rule
-``heartwork train`` applies) and recall/precision over a grid. Evaluation sets are never read.
+``heartwork train`` applies) and recall/precision over a grid. With writer-grouped folds also the whole
+detector (phrase cues or the backstop, as users get it) at each cut-off: recall, precision and the share of
+training messages without safety_risk it flags. Last, what each cut-off costs on ordinary text: the share of
+GoEmotions dev comments (Reddit, no safety labels; a few are real self-harm talk, so an upper bound on false
+alarms; the safety head's out-of-domain negatives come from the train split) the shipped model flags. Evaluation sets are never read.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ import sys
 import numpy as np
 
 from heartwork.engine import train as T
+from heartwork.engine.classifier import load_heads
+from heartwork.engine.paths import SHARED_GOEMOTIONS
+from heartwork.engine.rules import shipped_trust
 from heartwork.taxonomy import LABELS
 
 SHOWN = (0.3, 0.4, 0.5, 0.525, 0.55, 0.575, 0.6)
+WHOLE = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
 
 
 def writer_folds(examples: list[T.Example]) -> list[list[int]]:
@@ -44,12 +52,26 @@ def recall_at_precision(y: np.ndarray, p: np.ndarray, precision: float) -> float
     return float(tp[ok.max()] / y.sum()) if len(ok) else 0.0
 
 
+def flagged(examples: list[T.Example], folds: list[T.Fold], cut: float) -> np.ndarray:
+    """Which messages the whole detector flags (cue or backstop) with the backstop's cut-off at ``cut``."""
+    thresholds = dict(zip(LABELS, map(float, load_heads().thresholds), strict=True))
+    labels = T.cross_validated_labels(examples, folds, {**thresholds, "safety_risk": cut})
+    return np.array(["safety_risk" in got for got in labels])
+
+
+def ordinary_text() -> list[T.Example]:
+    """GoEmotions dev comments: the safety head learns from train comments (``T.safety_negatives``), never these."""
+    rows = (SHARED_GOEMOTIONS / "dev.tsv").read_text(encoding="utf-8").splitlines()
+    return [T.Example(r.split("\t")[0], frozenset(), "goemotions") for r in rows if r.strip()]
+
+
 def main() -> int:
     examples = T.training_examples()
     j = LABELS.index("safety_risk")
     y = T.labels_matrix(examples)[:, j]
     for scheme, folds in (("random folds", None), ("writer-grouped folds", writer_folds(examples))):
-        p = T.out_of_fold(examples, log=lambda _: None, folds=folds)[0][:, j]
+        p, fitted = T.out_of_fold(examples, log=lambda _: None, folds=folds)
+        p = p[:, j]
         best = max(T.GRID, key=lambda t: T.f_beta(y, p >= t, T.SAFETY_BETA))
         print(f"{scheme}: F1.5-best cut-off {best}")
         for t in SHOWN:
@@ -58,6 +80,23 @@ def main() -> int:
             print(
                 f"  {t:5.3f}  recall {tp / y.sum():.3f}  precision {tp / max(1, pred.sum()):.3f}", flush=True
             )
+    print("whole detector, writer-grouped folds (cue or backstop):")
+    for t in WHOLE:
+        pred = flagged(examples, fitted, t)
+        tp = int(np.sum(pred & (y == 1)))
+        print(
+            f"  {t:5.3f}  recall {tp / y.sum():.3f}  precision {tp / max(1, pred.sum()):.3f}"
+            f"  flags {pred[y == 0].mean():.1%} of the rest",
+            flush=True,
+        )
+    ordinary = ordinary_text()
+    heads = load_heads()
+    shipped: list[T.Fold] = [
+        (list(range(len(ordinary))), heads.vocab, heads.weights, heads.bias, shipped_trust())
+    ]
+    print(f"ordinary text ({len(ordinary)} GoEmotions dev comments), shipped model:")
+    for t in WHOLE:
+        print(f"  {t:5.3f}  flags {flagged(ordinary, shipped, t).mean():.2%}", flush=True)
     return 0
 
 

@@ -16,9 +16,9 @@ Checks, each reported as a problem (exit code 1 if there is any):
   ``hard negative:`` and never carries ``safety_risk``;
 * no text appears twice (case- and whitespace-insensitive);
 * no text also appears in the shared development set (``../shared/data/heartwork-dev/dev.jsonl``) or in
-  the held-out split ``data/heldout.jsonl`` (if present), and no training text shares a run of
-  ``NEAR_COPY_WORDS`` consecutive words with a development text (a near copy). Held-out texts are never
-  printed: only the training line number is reported;
+  the evaluation sets ``data/heldout.jsonl`` and ``data/safety_eval.jsonl`` (each if present), and no
+  training text shares a run of ``NEAR_COPY_WORDS`` consecutive words with any of them (a near copy).
+  Evaluation texts are never printed: only the training line number is reported;
 * with minimums on (the default for ``data/train.jsonl``): the minimum positives per label of ``MINIMUMS``,
   at least ``MIN_MESSAGES`` messages, and a hard-negative share between 25% and 40%.
 """
@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_TRAIN = HERE / "train.jsonl"
 DEFAULT_HELDOUT = HERE / "heldout.jsonl"
+DEFAULT_SAFETY_EVAL = HERE / "safety_eval.jsonl"
 DEFAULT_DEV = REPO.parent / "shared" / "data" / "heartwork-dev" / "dev.jsonl"
 
 MAIN_LABELS = (
@@ -230,16 +231,18 @@ def validate_file(
     path: Path,
     *,
     dev: Path | None = DEFAULT_DEV,
-    heldout: Path | None = DEFAULT_HELDOUT,
+    hidden: tuple[Path, ...] = (DEFAULT_HELDOUT, DEFAULT_SAFETY_EVAL),
     minimums: bool = True,
 ) -> Report:
-    """Validate a corpus file against the shared dev set and the held-out split (each if it exists)."""
+    """Validate a corpus file against the shared dev set and the evaluation sets (each if it exists)."""
     forbidden: dict[str, list[str]] = {}
     near: dict[str, list[str]] = {}
     if dev is not None and dev.exists():
         forbidden["the shared dev set"] = near["the shared dev set"] = read_texts(dev)
-    if heldout is not None and heldout.exists() and heldout.resolve() != path.resolve():
-        forbidden["data/heldout.jsonl"] = near["data/heldout.jsonl"] = read_texts(heldout)
+    for split in hidden:
+        if split.exists() and split.resolve() != path.resolve():
+            name = f"data/{split.name}"
+            forbidden[name] = near[name] = read_texts(split)
     return validate_lines(
         path.read_text(encoding="utf-8").splitlines(),
         forbidden=forbidden,

@@ -126,6 +126,25 @@ def test_validator_reports_texts_from_other_splits_without_quoting_hidden_ones()
     ]
 
 
+def test_validate_file_keeps_training_apart_from_every_evaluation_set(tmp_path: Path) -> None:
+    # Both evaluation sets are hidden sources: a near copy of either is reported, its text never quoted.
+    heldout, safety_eval = tmp_path / "heldout.jsonl", tmp_path / "safety_eval.jsonl"
+    heldout.write_text(_line("I feel so alone when you stay late at the office every night.", []) + "\n")
+    safety_eval.write_text(_line("He reads every message on my phone before I go to sleep.", []) + "\n")
+    train = tmp_path / "train_x.jsonl"
+    train.write_text(
+        _line("Honestly I feel so alone when you stay late at the office.", ["need_statement"])
+        + "\n"
+        + _line("ok so he reads every message on my phone before bed", ["safety_risk"], "safety: monitoring")
+        + "\n"
+    )
+    report = validate.validate_file(train, dev=None, hidden=(heldout, safety_eval), minimums=False)
+    assert report.problems == [
+        "line 1: shares 7+ consecutive words with a text in data/heldout.jsonl",
+        "line 2: shares 7+ consecutive words with a text in data/safety_eval.jsonl",
+    ]
+
+
 def test_validator_reports_near_copies() -> None:
     source = ["I feel so alone when you stay late at the office every night."]
     lines = [_line("Honestly I feel so alone when you stay late at the office, love.", ["need_statement"])]

@@ -9,7 +9,8 @@ import pytest
 
 import heartwork
 from heartwork.engine.pipeline import Doc
-from heartwork.engine.safety import CATEGORIES, SafetyDetector, category_of, find_cues
+from heartwork.engine.safety import CATEGORIES, GATED_CUT, SafetyDetector, category_of, find_cues
+from heartwork.model import Finding, Span
 
 DEV_CASES = Path(__file__).with_name("dev_cases.jsonl")
 CASES = [json.loads(x) for x in DEV_CASES.read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -128,6 +129,22 @@ def test_safety_detector_interface_appends_to_safety_and_findings() -> None:
     d.run([doc])
     assert doc.safety and all(f in doc.findings for f in doc.safety)
     assert [f.evidence for f in doc.safety] == ["reads my messages", "tracks my location"]
+
+
+def test_backstop_asks_more_of_a_message_read_as_kind() -> None:
+    # A kind reply to a disclosure is often where risk shows ("thank you for telling me, are the pills near
+    # you?"): the model backstop still flags it, but only when it is very sure (GATED_CUT), not at the plain
+    # cut-off, because kind words like "scared" and "alone" mislead it.
+    text = "Thank you for telling me. Are the pills still next to you? I'm staying on the phone with you."
+    kind = Finding("reassurance", Span(0, 25), 0.9, text[:25], "reassures", "classifier")
+
+    def flagged(prob: float, findings: list[Finding]) -> bool:
+        doc = Doc(text, findings=list(findings), probs={"safety_risk": prob}, safety_threshold=0.5)
+        SafetyDetector().run([doc])
+        return bool(doc.safety)
+
+    assert flagged(0.6, []) and not flagged(0.6, [kind])
+    assert not flagged(GATED_CUT - 0.01, [kind]) and flagged(GATED_CUT, [kind])
 
 
 def test_safety_detector_consistent_analysis_fields() -> None:

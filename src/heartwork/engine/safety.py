@@ -51,6 +51,13 @@ GUARD_WINDOW = 400
 # probability at or above doc.safety_threshold flags the message. That cut-off is chosen by train.py on
 # out-of-fold training scores with recall weighted 1.5x precision (F1.5), so it moves with each retrain instead
 # of drifting; never tuned on data/safety_eval.jsonl.
+# A message read as kind (a kind label and no reactive one) needs this much more. A hard veto there cost 3.7%
+# of the training positives at a 0.5 cut-off (writer-grouped out of fold, 2026-12-03): partners answering a
+# disclosure ("thank you for telling me, are the tablets near you right now?"), control worded as love ("I only
+# check your phone because I love you"). At 0.95 they gave back 73 of those 146 for 27 kind messages (precision
+# 0.73, above the open backstop's 0.68 at its cut-off); at 0.9, 92 for 49. A cue a guard cancelled ("he has
+# never hit me") stays a veto: the model scores plain denials as high as the minimising ones.
+GATED_CUT = 0.95
 CLASSIFIER_SCORE_CAP = 0.9  # a model's guess is shown with less certainty than an exact phrase
 
 CATEGORIES = (
@@ -1781,7 +1788,7 @@ def _backstop_quiet(text: str) -> bool:
 
 
 def _reads_kind(doc: Doc) -> bool:
-    """The model-only backstop stays quiet on a message read as purely kind (a need statement, thanks...):
+    """The model-only backstop needs GATED_CUT on a message read as purely kind (a need statement, thanks...):
     its n-gram features mistook requests like "Would you be willing to check with me first?" for monitoring.
     A kind message that names real danger still carries a safety cue, which the rules catch."""
     labels = {f.label for f in doc.findings}
@@ -1802,14 +1809,9 @@ class SafetyDetector:
             taken: list[tuple[int, int]] = []
             ruled_out: list[CueHit] = []
             hits = find_cues(text, ruled_out)
-            model_says = doc.probs.get("safety_risk", 0.0) >= doc.safety_threshold
-            if (
-                model_says
-                and not hits
-                and not ruled_out
-                and not _reads_kind(doc)
-                and not _backstop_quiet(text)
-            ):
+            cut = max(doc.safety_threshold, GATED_CUT) if _reads_kind(doc) else doc.safety_threshold
+            model_says = doc.probs.get("safety_risk", 0.0) >= cut
+            if model_says and not hits and not ruled_out and not _backstop_quiet(text):
                 backstop.append(doc)
             for hit in hits:
                 evidence = text[hit.start : hit.end]

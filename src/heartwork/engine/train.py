@@ -1,4 +1,5 @@
-"""Train the classifier heads (``heartwork train``): reproducible from data/ and the shared dev corpus.
+"""Train the classifier heads (``heartwork train``): reproducible from data/ and the shared dev corpus, plus
+GoEmotions comments as out-of-domain negatives for the safety head (``safety_negatives``).
 
 1. Out-of-fold probabilities by K-fold cross-validation (vocabulary and heads refit in every fold, so no
    fold sees its own texts) -> per-label thresholds chosen on those out-of-fold scores.
@@ -12,6 +13,7 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,16 @@ GRID = np.round(np.arange(0.10, 0.951, 0.025), 3)
 # (measured: train-on-two-writers, test-on-the-third gave ~1.3 points more false alarms than CV).
 FA_BUDGET = 0.03
 METRICS_FILE = MODELS / "metrics.json"
+# Out-of-domain negatives for the safety head only: GoEmotions train comments (Reddit, Apache-2.0, already read
+# by the feelings head and the table), each weighing this share of a training negative. The training messages
+# are all between partners, so the head had never seen talk about third parties, sport or celebrities and
+# flagged 8% of such comments. Writer-grouped out of fold on training data (2026-12-03, a one-off experiment over
+# the folds of bench/safety_threshold.py, the head alone): weight 0 / 0.05 / 0.2 -> F1.5 cut-off 0.475 / 0.45 / 0.375, recall
+# 0.858 / 0.856 / 0.867, precision 0.728 / 0.730 / 0.707, GoEmotions dev comments flagged 8.0% / 3.7% / 2.4%.
+SAFETY_NEGATIVE_WEIGHT = 0.05
+# GoEmotions labels whose comments may hold real distress (fear, grief, nervousness, remorse, sadness): never
+# used as negatives, nor any comment where a safety cue fires or was ruled out, nor one also in the dev split.
+DISTRESS_EMOTIONS = frozenset({"fear", "grief", "nervousness", "remorse", "sadness"})
 # Word 1-2-grams kept (by document frequency). Leave-one-writer-out over the 8 training writers at a fixed
 # 0.7 cut-off, macro-F1 / false alarms: 6,000 -> 0.750 / 6.8%, 15,000 -> 0.754 / 5.7%.
 NGRAM_FEATURES = 15000
@@ -83,6 +95,34 @@ def load_sources(sources: list[tuple[Path, str]]) -> list[Example]:
     return [e for path, name in sources for e in load_jsonl(path, name)]
 
 
+@cache
+def safety_negatives() -> tuple[str, ...]:
+    """GoEmotions train comments the safety head learns as out-of-domain negatives (none if it is absent)."""
+    from heartwork.engine.paths import SHARED_GOEMOTIONS
+    from heartwork.engine.safety import CueHit, find_cues
+
+    folder = SHARED_GOEMOTIONS  # the GoEmotions folder beside this checkout, as for the feelings head
+    if not (folder / "train.tsv").exists():
+        return ()
+    names = (folder / "labels.txt").read_text(encoding="utf-8").split()
+    rows = [row.split("\t") for row in (folder / "train.tsv").read_text(encoding="utf-8").splitlines()]
+    # a comment repeated in the file counts as distress if any of its rows says so; one also in the dev split
+    # (which bench/safety_threshold.py measures on) is left out too
+    distress = {text for text, ids, _ in rows if {names[int(i)] for i in ids.split(",")} & DISTRESS_EMOTIONS}
+    dev = folder / "dev.tsv"
+    distress |= (
+        {row.split("\t")[0] for row in dev.read_text(encoding="utf-8").splitlines()}
+        if dev.exists()
+        else set()
+    )
+    out = []
+    for text, _, _ in rows:
+        ruled_out: list[CueHit] = []
+        if text not in distress and not find_cues(text, ruled_out) and not ruled_out:
+            out.append(text)
+    return tuple(out)
+
+
 def rule_trust(examples: list[Example]) -> dict[str, float]:
     """Each rule's precision on these examples, shrunk for rare rules: correct / (hits + 1)."""
     from heartwork.engine.rules import rule_hits
@@ -102,17 +142,30 @@ def rule_sets(texts: list[str]) -> tuple[list[set[str]], list[set[str]]]:
     return [{f.label for f in d.findings} for d in docs], [set(d.vetoed) for d in docs]
 
 
-def fit(texts: list[str], y: np.ndarray, c: float = C) -> tuple[NgramVocab, np.ndarray, np.ndarray]:
+def fit(
+    texts: list[str], y: np.ndarray, c: float = C, negatives: tuple[str, ...] | None = None
+) -> tuple[NgramVocab, np.ndarray, np.ndarray]:
+    """Vocabulary and heads on ``texts``; the safety head also learns ``negatives`` (default: the shipped
+    out-of-domain ones, ``safety_negatives()``) at SAFETY_NEGATIVE_WEIGHT."""
     from joblib import Parallel, delayed
 
+    negatives = safety_negatives() if negatives is None else negatives
     vocab = NgramVocab.fit(texts, max_features=NGRAM_FEATURES)
-    found, vetoed = rule_sets(texts)
-    x = sparse_matrix(texts, vocab, found, vetoed)
+    x = features(texts, vocab)
+    extra = features(list(negatives), vocab) if negatives else None
+    safety = LABELS.index("safety_risk")
     # one label per core: 18 independent heads
-    heads = Parallel(n_jobs=-1)(delayed(_fit_head)(x, y[:, j], c) for j in range(len(LABELS)))
+    heads = Parallel(n_jobs=-1)(
+        delayed(_fit_head)(x, y[:, j], c, extra if j == safety else None) for j in range(len(LABELS))
+    )
     w = np.stack([h[0] for h in heads], axis=1).astype(np.float32)
     b = np.array([h[1] for h in heads], dtype=np.float32)
     return vocab, w, b
+
+
+def features(texts: list[str], vocab: NgramVocab) -> Any:
+    found, vetoed = rule_sets(texts)
+    return sparse_matrix(texts, vocab, found, vetoed)
 
 
 def sparse_matrix(texts: list[str], vocab: NgramVocab, found: list[set[str]], vetoed: list[set[str]]) -> Any:
@@ -131,13 +184,24 @@ def sparse_matrix(texts: list[str], vocab: NgramVocab, found: list[set[str]], ve
     return sp.hstack(blocks, format="csr", dtype=np.float64)
 
 
-def _fit_head(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+def _fit_head(x: Any, y: np.ndarray, c: float, negatives: Any = None) -> tuple[np.ndarray, float]:
+    """Logistic regression with balanced class weights; ``negatives`` (feature rows) are extra label-0 rows,
+    each weighing SAFETY_NEGATIVE_WEIGHT of a training negative."""
+    import scipy.sparse as sp
     from sklearn.linear_model import LogisticRegression
 
     if y.sum() == 0:  # a label with no positives (a small fold) never fires
         return np.zeros(x.shape[1]), -10.0
-    m = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-    m.fit(x, y)
+    pos, neg = float(y.sum()), float(len(y) - y.sum())
+    weights = np.where(y == 1, len(y) / (2 * pos), len(y) / (2 * neg))  # what class_weight="balanced" gives
+    if negatives is not None:
+        x = sp.vstack([x, negatives], format="csr")
+        y = np.concatenate([y, np.zeros(negatives.shape[0], dtype=y.dtype)])
+        weights = np.concatenate(
+            [weights, np.full(negatives.shape[0], SAFETY_NEGATIVE_WEIGHT * len(weights) / (2 * neg))]
+        )
+    m = LogisticRegression(C=c, max_iter=3000)
+    m.fit(x, y, sample_weight=weights)
     return m.coef_[0], float(m.intercept_[0])
 
 
