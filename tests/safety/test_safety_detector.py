@@ -147,6 +147,19 @@ def test_backstop_asks_more_of_a_message_read_as_kind() -> None:
     assert not flagged(GATED_CUT - 0.01, [kind]) and flagged(GATED_CUT, [kind])
 
 
+def test_backstop_reads_control_of_the_partners_phone_apart_from_their_own_screen_time() -> None:
+    # "you were on your phone all dinner" is about the partner's own screen, so the model backstop stays quiet;
+    # blocking people or installing things on the partner's phone is control, so it may speak.
+    def flagged(text: str) -> bool:
+        doc = Doc(text, probs={"safety_risk": 0.9}, safety_threshold=0.5)
+        SafetyDetector().run([doc])
+        return bool(doc.safety)
+
+    assert not flagged("You were on your phone all through dinner again.")
+    assert flagged("I've blocked your cousin on your phone, he's a bad influence on you.")
+    assert flagged("I've put an app on your phone, just so I know you're alright.")
+
+
 def test_safety_detector_consistent_analysis_fields() -> None:
     a = heartwork.analyze("I've been thinking about ending my life.")
     assert a.has("safety_risk")

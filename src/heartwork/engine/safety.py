@@ -1773,6 +1773,13 @@ _OWN_DEVICE = _rx(
     r"star(?:e|es|ing)\s+at|pick(?:s|ing)?\s+up)\s+(?:your|his|her)\s+(?:own\s+)?(?:phone|screen|emails?|messages|"
     r"texts|feed|socials|instagram|tiktok|work\s+phone|laptop)\b"
 )
+# ...but putting something on the partner's phone, or blocking people on it, is control, not their own screen
+# time ("I've blocked your sister on your phone"): 9 training disclosures were silenced by the "on your phone"
+# above and no training negative reads like this.
+_CONTROL_ON_DEVICE = _rx(
+    r"\b(?:blocked|muted|unfriended|deleted|installed|put\s+an?\s+(?:app|tracker)|passwords?|contract|"
+    r"messages?\s+from)\b[^.!?]{0,40}\bon\s+(?:your|his|her)\s+(?:phone|laptop)\b"
+)
 _WRITER_DEVICE = _rx(
     r"\bmy\s+(?:phone|screen|messages|texts|emails?|location|whereabouts|accounts?|bank|passwords?|car|"
     r"laptop|socials|dms)\b|\bmine\b|\bwhere\s+i\s+(?:am|was|go)\b|\bwho\s+i\s+(?:text|talk|message|call|see)"
@@ -1781,7 +1788,11 @@ _WRITER_DEVICE = _rx(
 
 def _backstop_quiet(text: str) -> bool:
     norm = _normalise(text)
-    own_device = bool(_OWN_DEVICE.search(norm)) and not _WRITER_DEVICE.search(norm)
+    own_device = (
+        bool(_OWN_DEVICE.search(norm))
+        and not _WRITER_DEVICE.search(norm)
+        and not _CONTROL_ON_DEVICE.search(norm)
+    )
     return bool(
         _FIGURATIVE_ONLY.search(norm) or _THIRD_PARTY.search(norm) or _CONSENT.search(norm) or own_device
     )
