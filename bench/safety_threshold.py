@@ -9,7 +9,8 @@ message is scored by heads that never saw its writer). For each, the F1.5-best c
 detector (phrase cues or the backstop, as users get it) at each cut-off: recall, precision and the share of
 training messages without safety_risk it flags. Last, what each cut-off costs on ordinary text: the share of
 GoEmotions dev comments (Reddit, no safety labels; a few are real self-harm talk, so an upper bound on false
-alarms; the safety head's out-of-domain negatives come from the train split) the shipped model flags. Evaluation sets are never read.
+alarms; the safety head's out-of-domain negatives come from the train split) the shipped model flags.
+Evaluation sets are never read.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 
 from heartwork.engine import train as T
 from heartwork.engine.classifier import load_heads
+from heartwork.engine.feelings import goemotions_rows
 from heartwork.engine.paths import SHARED_GOEMOTIONS
 from heartwork.engine.rules import shipped_trust
 from heartwork.taxonomy import LABELS
@@ -61,8 +63,9 @@ def flagged(examples: list[T.Example], folds: list[T.Fold], cut: float) -> np.nd
 
 def ordinary_text() -> list[T.Example]:
     """GoEmotions dev comments: the safety head learns from train comments (``T.safety_negatives``), never these."""
-    rows = (SHARED_GOEMOTIONS / "dev.tsv").read_text(encoding="utf-8").splitlines()
-    return [T.Example(r.split("\t")[0], frozenset(), "goemotions") for r in rows if r.strip()]
+    return [
+        T.Example(text, frozenset(), "goemotions") for text, _ in goemotions_rows(SHARED_GOEMOTIONS, "dev")
+    ]
 
 
 def main() -> int:

@@ -27,7 +27,9 @@ def test_safety_negatives_leave_out_distress_and_every_comment_a_cue_reads() -> 
     assert not dev & set(kept)  # the dev split that bench/safety_threshold.py reads stays unseen
 
 
-def test_fit_head_weighs_extra_negatives_as_a_share_of_a_training_negative() -> None:
+def test_fit_head_weighs_extra_negatives_as_a_share_of_a_training_negative(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rng = np.random.default_rng(0)
     x = sp.csr_matrix(rng.normal(size=(200, 5)))
     y = (x.toarray()[:, 0] > 0.5).astype(np.int8)
@@ -37,10 +39,6 @@ def test_fit_head_weighs_extra_negatives_as_a_share_of_a_training_negative() -> 
     # negatives that look like positives pull the head down, and more so the more they weigh
     extra = sp.csr_matrix(np.tile([[2.0, 0, 0, 0, 0]], (100, 1)))
     light, _ = T._fit_head(x, y, T.C, extra)
-    T_weight = T.SAFETY_NEGATIVE_WEIGHT
-    try:
-        T.SAFETY_NEGATIVE_WEIGHT = 1.0
-        heavy, _ = T._fit_head(x, y, T.C, extra)
-    finally:
-        T.SAFETY_NEGATIVE_WEIGHT = T_weight
+    monkeypatch.setattr(T, "SAFETY_NEGATIVE_WEIGHT", 1.0)
+    heavy, _ = T._fit_head(x, y, T.C, extra)
     assert heavy[0] < light[0] < w[0]

@@ -202,6 +202,17 @@ def _top(scores: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(((n, s) for n, s in scores.items() if s >= MIN_SCORE), key=lambda t: (-t[1], t[0]))[:TOP]
 
 
+def goemotions_rows(tsv_dir: Path, split: str = "train") -> list[tuple[str, set[str]]]:
+    """Each comment of GoEmotions' ``{split}.tsv`` (text, label ids, comment id) with its emotion names."""
+    labels = Path(tsv_dir, "labels.txt").read_text(encoding="utf-8").split()
+    rows = []
+    for line in Path(tsv_dir, f"{split}.tsv").read_text(encoding="utf-8").splitlines():
+        if line:
+            text, ids, _ = line.split("\t")
+            rows.append((text, {labels[int(i)] for i in ids.split(",")}))
+    return rows
+
+
 def train_goemotions_head(tsv_dir: Path, log: Callable[[str], None] = print) -> None:
     """Fit one logistic head per GoEmotions emotion the inventory uses, over the static embedding."""
     from sklearn.linear_model import LogisticRegression
@@ -210,12 +221,8 @@ def train_goemotions_head(tsv_dir: Path, log: Callable[[str], None] = print) -> 
 
     feelings, _ = inventory()
     wanted = sorted({g for e in feelings for g in e.goemotions})
-    labels = Path(tsv_dir, "labels.txt").read_text().split()
-    texts, ys = [], []
-    for line in Path(tsv_dir, "train.tsv").read_text(encoding="utf-8").splitlines():
-        text, ids, _ = line.split("\t")
-        texts.append(text)
-        ys.append({labels[int(i)] for i in ids.split(",")})
+    rows = goemotions_rows(tsv_dir)
+    texts, ys = [text for text, _ in rows], [emotions for _, emotions in rows]
     log(f"GoEmotions: {len(texts)} training comments, {len(wanted)} emotions")
     x = embed(texts)
     w = np.zeros((x.shape[1], len(wanted)), dtype=np.float32)

@@ -1820,8 +1820,9 @@ class SafetyDetector:
             taken: list[tuple[int, int]] = []
             ruled_out: list[CueHit] = []
             hits = find_cues(text, ruled_out)
-            cut = max(doc.safety_threshold, GATED_CUT) if _reads_kind(doc) else doc.safety_threshold
-            model_says = doc.probs.get("safety_risk", 0.0) >= cut
+            p = doc.probs.get("safety_risk", 0.0)
+            # a kind reading only matters (GATED_CUT) once the model speaks: checked last, off the common path
+            model_says = p >= doc.safety_threshold and (p >= GATED_CUT or not _reads_kind(doc))
             if model_says and not hits and not ruled_out and not _backstop_quiet(text):
                 backstop.append(doc)
             for hit in hits:

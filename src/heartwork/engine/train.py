@@ -49,9 +49,10 @@ METRICS_FILE = MODELS / "metrics.json"
 # Out-of-domain negatives for the safety head only: GoEmotions train comments (Reddit, Apache-2.0, already read
 # by the feelings head and the table), each weighing this share of a training negative. The training messages
 # are all between partners, so the head had never seen talk about third parties, sport or celebrities and
-# flagged 8% of such comments. Writer-grouped out of fold on training data (2026-12-03, a one-off experiment over
-# the folds of bench/safety_threshold.py, the head alone): weight 0 / 0.05 / 0.2 -> F1.5 cut-off 0.475 / 0.45 / 0.375, recall
-# 0.858 / 0.856 / 0.867, precision 0.728 / 0.730 / 0.707, GoEmotions dev comments flagged 8.0% / 3.7% / 2.4%.
+# flagged 8% of such comments. Writer-grouped out of fold on training data (2026-12-03, a one-off experiment
+# over the folds of bench/safety_threshold.py, the head alone): weight 0 / 0.05 / 0.2 -> F1.5 cut-off
+# 0.475 / 0.45 / 0.375, recall 0.858 / 0.856 / 0.867, precision 0.728 / 0.730 / 0.707, GoEmotions dev
+# comments flagged 8.0% / 3.7% / 2.4%.
 SAFETY_NEGATIVE_WEIGHT = 0.05
 # GoEmotions labels whose comments may hold real distress (fear, grief, nervousness, remorse, sadness): never
 # used as negatives, nor any comment where a safety cue fires or was ruled out, nor one also in the dev split.
@@ -98,25 +99,21 @@ def load_sources(sources: list[tuple[Path, str]]) -> list[Example]:
 @cache
 def safety_negatives() -> tuple[str, ...]:
     """GoEmotions train comments the safety head learns as out-of-domain negatives (none if it is absent)."""
+    from heartwork.engine.feelings import goemotions_rows
     from heartwork.engine.paths import SHARED_GOEMOTIONS
     from heartwork.engine.safety import CueHit, find_cues
 
     folder = SHARED_GOEMOTIONS  # the GoEmotions folder beside this checkout, as for the feelings head
     if not (folder / "train.tsv").exists():
         return ()
-    names = (folder / "labels.txt").read_text(encoding="utf-8").split()
-    rows = [row.split("\t") for row in (folder / "train.tsv").read_text(encoding="utf-8").splitlines()]
+    rows = goemotions_rows(folder)
     # a comment repeated in the file counts as distress if any of its rows says so; one also in the dev split
     # (which bench/safety_threshold.py measures on) is left out too
-    distress = {text for text, ids, _ in rows if {names[int(i)] for i in ids.split(",")} & DISTRESS_EMOTIONS}
-    dev = folder / "dev.tsv"
-    distress |= (
-        {row.split("\t")[0] for row in dev.read_text(encoding="utf-8").splitlines()}
-        if dev.exists()
-        else set()
-    )
+    distress = {text for text, emotions in rows if emotions & DISTRESS_EMOTIONS}
+    if (folder / "dev.tsv").exists():
+        distress |= {text for text, _ in goemotions_rows(folder, "dev")}
     out = []
-    for text, _, _ in rows:
+    for text, _ in rows:
         ruled_out: list[CueHit] = []
         if text not in distress and not find_cues(text, ruled_out) and not ruled_out:
             out.append(text)
