@@ -1,6 +1,6 @@
 """Are the labels the ceiling, or the model? Inter-annotator agreement on 600 training messages.
 
-    .venv/bin/python bench/agreement.py        # ~4 minutes on 2 cores (the model row is cross-validated)
+    .venv/bin/python bench/agreement.py        # ~6 minutes on 2 cores (the model row is cross-validated)
 
 data/agreement.jsonl holds 600 training messages (90 each with criticism, defensiveness and contempt, 70 with
 safety_risk, 260 at random; see data/DATA_CARD.md) with three label sets: the original writer's, and two
@@ -21,6 +21,7 @@ from safety_threshold import writer_folds
 from heartwork.engine import train as T
 from heartwork.engine.classifier import load_heads
 from heartwork.engine.paths import REPO
+from heartwork.engine.safety_reader import encode
 from heartwork.taxonomy import LABELS
 
 SAMPLE = REPO / "data" / "agreement.jsonl"
@@ -39,7 +40,10 @@ def model_labels(texts: list[str]) -> list[set[str]]:
     thr = load_heads().thresholds
     _, fitted = T.out_of_fold(examples, log=lambda _: None, folds=writer_folds(examples))
     labels = T.cross_validated_labels(
-        examples, fitted, {lab: float(t) for lab, t in zip(LABELS, thr, strict=True)}
+        examples,
+        fitted,
+        {lab: float(t) for lab, t in zip(LABELS, thr, strict=True)},
+        encode([e.text for e in examples]),
     )
     index = {e.text: i for i, e in enumerate(examples)}
     return [labels[index[t]] for t in texts]

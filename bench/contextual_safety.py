@@ -23,46 +23,11 @@ from safety_threshold import recall_at_precision, writer_folds
 from heartwork.engine import train as T
 from heartwork.engine.bench import corpus
 from heartwork.engine.classifier import SAFETY_INDEX, load_heads
-from heartwork.engine.distill import onnx_session
-from heartwork.engine.embedding import TOKENIZER_FILE, embed
+from heartwork.engine.embedding import embed
+from heartwork.engine.safety_reader import K, NeighbourVote, encode
 from heartwork.taxonomy import LABELS
 
-K = 5  # neighbours in the vote (5, 15 and 30 measured within 0.01 average precision of each other)
-MAX_TOKENS = 128
 GATES = (0.1, 0.2, 0.3)
-
-
-def contextual(texts: list[str]) -> np.ndarray:
-    """L2-normalised mean-pooled MiniLM embeddings; batches of similar length keep padding small."""
-    from tokenizers import Tokenizer
-
-    sess = onnx_session()
-    tok = Tokenizer.from_file(str(TOKENIZER_FILE))
-    tok.enable_truncation(MAX_TOKENS)
-    tok.no_padding()
-    enc = tok.encode_batch(texts)
-    order = np.argsort([len(e.ids) for e in enc])
-    out = np.zeros((len(texts), 384), np.float32)
-    for start in range(0, len(order), 64):
-        idx = order[start : start + 64]
-        ids = np.zeros((len(idx), max(len(enc[i].ids) for i in idx)), np.int64)
-        mask = np.zeros_like(ids)
-        for r, i in enumerate(idx):
-            ids[r, : len(enc[i].ids)] = enc[i].ids
-            mask[r, : len(enc[i].ids)] = 1
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        (hidden,) = sess.run(None, feed)
-        v = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
-        out[idx] = v / np.linalg.norm(v, axis=1, keepdims=True)
-    return out
-
-
-def knn_vote(train_x: np.ndarray, train_y: np.ndarray, test_x: np.ndarray) -> np.ndarray:
-    votes = np.zeros(len(test_x))
-    for s in range(0, len(test_x), 2000):
-        nearest = np.argpartition(-(test_x[s : s + 2000] @ train_x.T), K, axis=1)[:, :K]
-        votes[s : s + 2000] = train_y[nearest].mean(1)
-    return votes
 
 
 def out_of_fold_vote(x: np.ndarray, y: np.ndarray, folds: list[list[int]]) -> np.ndarray:
@@ -71,7 +36,7 @@ def out_of_fold_vote(x: np.ndarray, y: np.ndarray, folds: list[list[int]]) -> np
     for test in folds:
         held = np.zeros(len(x), bool)
         held[test] = True
-        vote[held] = knn_vote(x[~held], y[~held], x[held])
+        vote[held] = NeighbourVote(x[~held], y[~held]).vote(x[held])
     return vote
 
 
@@ -97,7 +62,7 @@ def main() -> int:
     y = T.labels_matrix(examples)[:, LABELS.index("safety_risk")]
     folds = writer_folds(examples)
     started = time.perf_counter()
-    emb = contextual(texts)
+    emb = encode(texts)
     rate = len(texts) / (time.perf_counter() - started)
     static = T.out_of_fold(examples, log=lambda _: None, folds=folds)[0][:, LABELS.index("safety_risk")]
     vote = out_of_fold_vote(emb, y, folds)

@@ -6,7 +6,7 @@ The classifier's ``safety_risk`` probability is computed out of fold twice: with
 ``heartwork train`` uses, and with writer-grouped folds (each training file wholly in one fold, so every
 message is scored by heads that never saw its writer). For each, the F1.5-best cut-off (the rule
 ``heartwork train`` applies) and recall/precision over a grid. With writer-grouped folds also the whole
-detector (phrase cues or the backstop, as users get it) at each cut-off: recall, precision and the share of
+detector (phrase cues, the backstop or its contextual second reading, as users get it) at each cut-off: recall, precision and the share of
 training messages without safety_risk it flags. Last, what each cut-off costs on ordinary text: the share of
 GoEmotions dev comments (Reddit, no safety labels; a few are real self-harm talk, so an upper bound on false
 alarms; the safety head's out-of-domain negatives come from the train split) the shipped model flags.
@@ -16,14 +16,18 @@ Evaluation sets are never read.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import numpy as np
 
 from heartwork.engine import train as T
-from heartwork.engine.classifier import load_heads
+from heartwork.engine.classifier import SAFETY_INDEX, ClassifierDetector, load_heads
 from heartwork.engine.feelings import goemotions_rows
 from heartwork.engine.paths import SHARED_GOEMOTIONS
-from heartwork.engine.rules import shipped_trust
+from heartwork.engine.pipeline import Doc
+from heartwork.engine.rules import RuleDetector, shipped_trust
+from heartwork.engine.safety import SafetyDetector
+from heartwork.engine.safety_reader import encode
 from heartwork.taxonomy import LABELS
 
 SHOWN = (0.3, 0.4, 0.5, 0.525, 0.55, 0.575, 0.6)
@@ -54,18 +58,32 @@ def recall_at_precision(y: np.ndarray, p: np.ndarray, precision: float) -> float
     return float(tp[ok.max()] / y.sum()) if len(ok) else 0.0
 
 
-def flagged(examples: list[T.Example], folds: list[T.Fold], cut: float) -> np.ndarray:
-    """Which messages the whole detector flags (cue or backstop) with the backstop's cut-off at ``cut``."""
+def flagged(examples: list[T.Example], folds: list[T.Fold], cut: float, vectors: np.ndarray) -> np.ndarray:
+    """Which messages the whole detector flags (cue, backstop or its second reading over each fold's own
+    neighbours) with the backstop's cut-off at ``cut``."""
     thresholds = dict(zip(LABELS, map(float, load_heads().thresholds), strict=True))
-    labels = T.cross_validated_labels(examples, folds, {**thresholds, "safety_risk": cut})
+    labels = T.cross_validated_labels(examples, folds, {**thresholds, "safety_risk": cut}, vectors)
     return np.array(["safety_risk" in got for got in labels])
 
 
-def ordinary_text() -> list[T.Example]:
+def shipped_flags(texts: list[str], cut: float) -> np.ndarray:
+    """The shipped detectors (heads, rule trust, neighbours) with the backstop's cut-off at ``cut``."""
+    heads = load_heads()
+    thresholds = heads.thresholds.copy()
+    thresholds[SAFETY_INDEX] = cut
+    docs = [Doc(t) for t in texts]
+    for det in (
+        RuleDetector(shipped_trust()),
+        ClassifierDetector(replace(heads, thresholds=thresholds)),
+        SafetyDetector(),
+    ):
+        det.run(docs)
+    return np.array([any(f.label == "safety_risk" for f in d.findings) for d in docs])
+
+
+def ordinary_text() -> list[str]:
     """GoEmotions dev comments: the safety head learns from train comments (``T.safety_negatives``), never these."""
-    return [
-        T.Example(text, frozenset(), "goemotions") for text, _ in goemotions_rows(SHARED_GOEMOTIONS, "dev")
-    ]
+    return [text for text, _ in goemotions_rows(SHARED_GOEMOTIONS, "dev")]
 
 
 def main() -> int:
@@ -83,9 +101,10 @@ def main() -> int:
             print(
                 f"  {t:5.3f}  recall {tp / y.sum():.3f}  precision {tp / max(1, pred.sum()):.3f}", flush=True
             )
-    print("whole detector, writer-grouped folds (cue or backstop):")
+    vectors = encode([e.text for e in examples])
+    print("whole detector, writer-grouped folds (cue, backstop or its second reading):")
     for t in WHOLE:
-        pred = flagged(examples, fitted, t)
+        pred = flagged(examples, fitted, t, vectors)
         tp = int(np.sum(pred & (y == 1)))
         print(
             f"  {t:5.3f}  recall {tp / y.sum():.3f}  precision {tp / max(1, pred.sum()):.3f}"
@@ -93,13 +112,9 @@ def main() -> int:
             flush=True,
         )
     ordinary = ordinary_text()
-    heads = load_heads()
-    shipped: list[T.Fold] = [
-        (list(range(len(ordinary))), heads.vocab, heads.weights, heads.bias, shipped_trust())
-    ]
     print(f"ordinary text ({len(ordinary)} GoEmotions dev comments), shipped model:")
     for t in WHOLE:
-        print(f"  {t:5.3f}  flags {flagged(ordinary, shipped, t).mean():.2%}", flush=True)
+        print(f"  {t:5.3f}  flags {shipped_flags(ordinary, t).mean():.2%}", flush=True)
     return 0
 
 

@@ -34,6 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from heartwork.engine.pipeline import Doc
+from heartwork.engine.safety_reader import GATE, NeighbourVote, shipped_vote
 from heartwork.engine.text import LiteralFilter, fold, sentences, spaced
 from heartwork.model import Finding, Span
 from heartwork.taxonomy import COMPASSIONATE, REACTIVE
@@ -1813,18 +1814,26 @@ class SafetyDetector:
     assigns = ("safety", "findings")
     critical = True
 
+    def __init__(self, vote: NeighbourVote | None = None, second_reading: bool = True) -> None:
+        self._vote = vote  # None: the shipped neighbours (train.py passes each fold's own)
+        self._second_reading = second_reading
+
     def run(self, docs: list[Doc]) -> None:
-        backstop: list[Doc] = []
+        backstop: list[tuple[Doc, float]] = []
+        unsure: list[Doc] = []
         for doc in docs:
             text = doc.text
             taken: list[tuple[int, int]] = []
             ruled_out: list[CueHit] = []
             hits = find_cues(text, ruled_out)
             p = doc.probs.get("safety_risk", 0.0)
-            # a kind reading only matters (GATED_CUT) once the model speaks: checked last, off the common path
-            model_says = p >= doc.safety_threshold and (p >= GATED_CUT or not _reads_kind(doc))
-            if model_says and not hits and not ruled_out and not _backstop_quiet(text):
-                backstop.append(doc)
+            cut = doc.safety_threshold
+            if p >= min(GATE, cut) and not hits and not ruled_out:
+                # a kind reading only matters (GATED_CUT) once the model is near: checked last, off the common path
+                if p >= cut and (p >= GATED_CUT or not _reads_kind(doc)) and not _backstop_quiet(text):
+                    backstop.append((doc, p))
+                elif p < cut and self._second_reading and not _reads_kind(doc) and not _backstop_quiet(text):
+                    unsure.append(doc)
             for hit in hits:
                 evidence = text[hit.start : hit.end]
                 f = Finding(
@@ -1856,14 +1865,24 @@ class SafetyDetector:
                     continue
                 doc.safety.append(f)
                 taken.append((f.span.start, f.span.end))
+        if (
+            unsure
+        ):  # the contextual second reading (safety_reader.py), only for the few messages near the cut-off
+            vote = self._vote or shipped_vote()
+            scores = vote.second_reading([d.text for d in unsure], [d.probs["safety_risk"] for d in unsure])
+            backstop += [
+                (d, float(q)) for d, q in zip(unsure, scores, strict=True) if q >= d.safety_threshold
+            ]
         if backstop:
             self._flag_from_model(backstop)
 
-    def _flag_from_model(self, docs: list[Doc]) -> None:
-        """Flag messages the classifier judged risky with no cue: the span is the sentence it rates highest."""
+    def _flag_from_model(self, flagged: list[tuple[Doc, float]]) -> None:
+        """Flag messages the model judged risky with no cue (each with the score that decided): the span is
+        the sentence the classifier rates highest."""
         from heartwork.engine.pipeline import get_pipeline
 
         earlier = [d for d in get_pipeline().detectors if d.order < self.order]
+        docs = [doc for doc, _ in flagged]
         # Score every sentence of every multi-sentence message in one batch (not one pipeline run per message).
         per_doc = [[s for s in sentences(doc.text) if s.text.strip()] for doc in docs]
         subs = [Doc(s.text) for sents in per_doc if len(sents) > 1 for s in sents]
@@ -1873,8 +1892,8 @@ class SafetyDetector:
         except Exception:  # the backstop must not fail the analysis; fall back to whole texts
             subs = []
         offset = 0
-        for doc, sents in zip(docs, per_doc, strict=True):
-            start, end, prob = 0, len(doc.text), doc.probs.get("safety_risk", 0.0)
+        for (doc, prob), sents in zip(flagged, per_doc, strict=True):
+            start, end = 0, len(doc.text)
             if len(sents) > 1 and subs:
                 mine = subs[offset : offset + len(sents)]
                 offset += len(sents)
