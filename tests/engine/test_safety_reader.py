@@ -10,7 +10,7 @@ import pytest
 
 from heartwork.engine.pipeline import Doc
 from heartwork.engine.safety import SafetyDetector
-from heartwork.engine.safety_reader import GATE, K, NEIGHBOURS_FILE, NeighbourVote, encode, shipped_vote
+from heartwork.engine.safety_reader import GATE, NEIGHBOURS_FILE, K, NeighbourVote, encode, shipped_vote
 
 
 def unit(rows: list[list[float]]) -> np.ndarray:

@@ -1865,9 +1865,8 @@ class SafetyDetector:
                     continue
                 doc.safety.append(f)
                 taken.append((f.span.start, f.span.end))
-        if (
-            unsure
-        ):  # the contextual second reading (safety_reader.py), only for the few messages near the cut-off
+        # the contextual second reading (safety_reader.py), only for the few messages near the cut-off
+        if unsure:
             vote = self._vote or shipped_vote()
             scores = vote.second_reading([d.text for d in unsure], [d.probs["safety_risk"] for d in unsure])
             backstop += [
