@@ -219,27 +219,44 @@ def test_embedding_fast_tokens_and_sums_are_the_plain_ones() -> None:
 
 
 def test_pipeline_parallel_batch_matches_serial_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    from heartwork.engine import pipeline
+    """Helpers and this process split the batch; the helpers leave the safety backstop's contextual second
+    reading to this process (they never load the transformer), which analyses those messages again."""
+    from heartwork.engine import pipeline, safety_reader
     from heartwork.engine.detectors import builtin_detectors
 
-    texts = [t for t in _texts() if t.strip()][:300]
+    read_again: list[str] = []  # what the second reading reads in this process
+    second_reading = safety_reader.NeighbourVote.second_reading
+
+    def spy(self: safety_reader.NeighbourVote, t: list[str], static: list[float]) -> object:
+        read_again.extend(t)
+        return second_reading(self, t, static)
+
+    monkeypatch.setattr(safety_reader.NeighbourVote, "second_reading", spy)
+    everyday = [t for t in _texts() if t.strip()][:3000]
+    plain = pipeline.Pipeline.analyze_serial
+    plain(pipeline.Pipeline(builtin_detectors()), everyday, [None] * len(everyday))
+    gated = list(dict.fromkeys(read_again))[:40]
+    assert len(gated) >= 2
+    texts = [t for t in everyday if t not in gated][:560] + gated  # helpers take chunks from the back
     monkeypatch.setenv("HEARTWORK_WORKERS", "2")
     monkeypatch.setattr(pipeline, "PARALLEL_MIN", 100)
-    monkeypatch.setattr(pipeline, "CHUNK", 25)  # 12 chunks: this process and the helper both take some
-    here: list[int] = []  # chunk sizes analysed in this process
-    plain = pipeline.Pipeline.analyze_serial
+    monkeypatch.setattr(pipeline, "CHUNK", 50)  # 12 chunks: this process and the helper both take some
+    here: list[list[str]] = []  # the batches analysed in this process
 
     def counted(self: pipeline.Pipeline, t: list[str], c: list[str | None]) -> list[Analysis]:
-        here.append(len(t))
+        here.append(t)
         return plain(self, t, c)
 
     monkeypatch.setattr(pipeline.Pipeline, "analyze_serial", counted)
     try:
         parallel = pipeline.Pipeline(builtin_detectors()).run(texts, [None] * len(texts))
-        assert 0 < sum(here) < len(texts)  # both this process and the helper took chunks
     finally:
         pipeline._pool(1).shutdown(wait=True)
         pipeline._pool.cache_clear()
+    *chunks, deferred = here
+    assert 0 < sum(map(len, chunks)) < len(texts)  # both this process and the helper took chunks
+    mine = {t for chunk in chunks for t in chunk}
+    assert deferred and set(deferred) == {t for t in gated if t not in mine}
     serial = plain(pipeline.Pipeline(builtin_detectors()), texts, [None] * len(texts))
     assert [a.to_dict() for a in parallel] == [a.to_dict() for a in serial]
 

