@@ -1,6 +1,6 @@
 """How the safety backstop's cut-off trades recall for precision, out of fold, on training data only.
 
-    .venv/bin/python bench/safety_threshold.py        # ~6 minutes on 2 cores
+    .venv/bin/python bench/safety_threshold.py        # ~18 minutes on 2 cores
 
 The classifier's ``safety_risk`` probability is computed out of fold twice: with the 5 random folds
 ``heartwork train`` uses, and with writer-grouped folds (each training file wholly in one fold, so every
