@@ -79,11 +79,12 @@ def build_reader(path: Path = READER_FILE) -> Path:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # folds int8 -> float32
         opts.optimized_model_filepath = str(folded)
         ort.InferenceSession(str(onnx_path()), opts, providers=["CPUExecutionProvider"])
+        before = logging.root.manager.disable
         logging.disable(logging.WARNING)  # its advice to pre-process applies to float models, not this one
         try:
             quantize_dynamic(folded, path, weight_type=QuantType.QInt8, per_channel=True)
         finally:
-            logging.disable(logging.NOTSET)
+            logging.disable(before)  # whatever the caller had, not NOTSET
     return path
 
 
