@@ -48,7 +48,7 @@ CUE_SCORE = 0.95
 # enough that an unpunctuated 1 MB message is read in linear time.
 GUARD_WINDOW = 400
 # Recall backstop: the learned classifier's message-level probability for safety_risk (doc.probs, trained by
-# the engine on data/train*.jsonl + shared dev). When no cue fired and no guard deliberately cancelled one, a
+# the engine on data/train*.jsonl + shared dev). When no cue fired and no guard cancelled one, a
 # probability at or above doc.safety_threshold flags the message. That cut-off is chosen by train.py on
 # out-of-fold training scores with recall weighted 1.5x precision (F1.5), so it moves with each retrain instead
 # of drifting; never tuned on data/safety_eval.jsonl.
@@ -56,8 +56,11 @@ GUARD_WINDOW = 400
 # of the training positives at a 0.5 cut-off (writer-grouped out of fold, 2026-12-03): partners answering a
 # disclosure ("thank you for telling me, are the tablets near you right now?"), control worded as love ("I only
 # check your phone because I love you"). At 0.95 they gave back 73 of those 146 for 27 kind messages (precision
-# 0.73, above the open backstop's 0.68 at its cut-off); at 0.9, 92 for 49. A cue a guard cancelled ("he has
-# never hit me") stays a veto: the model scores plain denials as high as the minimising ones.
+# 0.73, above the open backstop's 0.68 at its cut-off); at 0.9, 92 for 49. A third-party, consent, own-device or
+# figurative frame (_backstop_quiet) was a hard veto until 2026-12-07 and cost 65 of the 9,261 training
+# positives (writer-grouped out of fold, the head alone), control framed as agreed or as love among them; at 0.95
+# they give back 32 for 7 other messages, worried reports about a friend's partner. A cue a guard cancelled ("he
+# has never hit me") stays a veto: the shipped model scores that plain denial above 0.95 too.
 GATED_CUT = 0.95
 CLASSIFIER_SCORE_CAP = 0.9  # a model's guess is shown with less certainty than an exact phrase
 
@@ -1830,11 +1833,15 @@ class SafetyDetector:
             p = doc.probs.get("safety_risk", 0.0)
             cut = doc.safety_threshold
             if p >= min(GATE, cut) and not hits and not ruled_out:
-                # a kind reading only matters (GATED_CUT) once the model is near: checked last, off the common path
-                if p >= cut and (p >= GATED_CUT or not _reads_kind(doc)) and not _backstop_quiet(text):
+                # a frame guard or a kind reading leaves the model only its near-certain calls (GATED_CUT);
+                # checked here, off the common path
+                if p >= GATED_CUT:
                     backstop.append((doc, p))
-                elif p < cut and self._second_reading and not _reads_kind(doc) and not _backstop_quiet(text):
-                    unsure.append(doc)
+                elif not _backstop_quiet(text) and not _reads_kind(doc):
+                    if p >= cut:
+                        backstop.append((doc, p))
+                    elif self._second_reading:
+                        unsure.append(doc)
             for hit in hits:
                 evidence = text[hit.start : hit.end]
                 f = Finding(
