@@ -61,7 +61,7 @@ class Doc:
     needs: list[Need] = field(default_factory=list)
     safety: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    reread: bool = False  # a helper process left its safety second reading to the caller (_analyze_chunk)
+    reread: bool = False  # a helper process left its safety second reading to the caller (_helper_started)
 
 
 class Detector(Protocol):
@@ -203,21 +203,24 @@ def _workers() -> int:
 @cache
 def _pool(helpers: int) -> ProcessPoolExecutor:
     # spawn, not fork: forking a process that may hold threads (web server, onnx) is unsafe.
-    return ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=helpers, mp_context=get_context("spawn"), initializer=_helper_started
+    )
+
+
+def _helper_started() -> None:
+    """A helper process never loads the safety reader's transformer and neighbours (~80 MB per process;
+    heartwork bench): a message that needs that second reading comes back from _analyze_chunk as None, and
+    the calling process analyses it again in full (about 3% of a batch)."""
+    from heartwork.engine.safety import SafetyDetector
+
+    SafetyDetector.defer_second_reading = True  # for every instance in this process
 
 
 def _analyze_chunk(texts: list[str], contexts: list[str | None]) -> list[Analysis | None]:
-    """Runs in a worker process, which never loads the safety reader's transformer and neighbours (~80 MB per
-    process; heartwork bench): a message that needs that second reading comes back as None, and the calling
-    process analyses it again in full (about 3% of a batch)."""
-    from heartwork.engine.safety import SafetyDetector
-
-    pipeline = get_pipeline()
-    for d in pipeline.detectors:
-        if isinstance(d, SafetyDetector):
-            d.defer_second_reading = True
+    """Runs in a helper process (_helper_started)."""
     docs = [Doc(t, c) for t, c in zip(texts, contexts, strict=True)]
-    pipeline._run_detectors(docs)
+    get_pipeline()._run_detectors(docs)
     return [None if d.reread else _freeze(d) for d in docs]
 
 

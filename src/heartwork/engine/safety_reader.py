@@ -7,7 +7,7 @@ backstop quiet, the full MiniLM transformer (the int8 ONNX file of the PyPI pack
 already a dependency, requantized by ``build_reader``) reads the whole message in context, and the K training
 messages nearest in meaning vote on ``safety_risk``. The mean of the static score and that vote is held against
 the same cut-off, so the second reading can only add a flag, never remove one. In batches only the calling
-process reads (pipeline._analyze_chunk).
+process reads (pipeline._helper_started).
 
 Why a vote and not a head on the contextual vectors (2026-12-03, a one-off experiment over the writer-grouped
 folds of bench/safety_threshold.py, training data only): a logistic head over the contextual vectors alone
