@@ -41,3 +41,22 @@ def test_cli_help_user_mistake_gives_message_not_traceback() -> None:
     res = CliRunner().invoke(app, ["analyze", "   "])
     assert res.exit_code == 2
     assert "Traceback" not in res.output
+
+
+def test_cli_help_shows_bracketed_words() -> None:
+    """Help is rendered as rich markup, which silently drops an unescaped ``[word]``: a pip extra named in help
+    (``pip install -e '.[finetune]'``) must reach the screen."""
+    import re
+
+    runner = CliRunner()
+    checked = 0
+    for name, cmd in _commands().items():
+        texts = [getattr(p, "help", None) or "" for p in getattr(cmd, "params", [])] + [getattr(cmd, "help", "")]
+        words = {w for t in texts for w in re.findall(r"\.\\?\[([a-z][a-z-]*)\]", t or "")}
+        if not words:
+            continue
+        res = runner.invoke(app, [*name.split(), "--help"], env={"COLUMNS": "400"})
+        for w in words:
+            checked += 1
+            assert f"[{w}]" in res.output, (name, w)
+    assert checked  # train's --distill and --reader name the [finetune] extra

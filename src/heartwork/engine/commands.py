@@ -144,7 +144,7 @@ def train_cmd(
         bool,
         typer.Option(
             help="Also rebuild the static token table: fine-tune MiniLM on the corpus and distil it (~45 min; "
-            "needs `pip install -e '.[finetune]'`). Retrains the feelings head too."
+            "needs `pip install -e '.\\[finetune]'`). Retrains the feelings head too."
         ),
     ] = False,
     goemotions: Annotated[
@@ -154,7 +154,7 @@ def train_cmd(
         bool,
         typer.Option(
             help="Also rebuild the safety reader's transformer file from the PyPI MiniLM (~2 s; needs "
-            "`pip install -e '.[finetune]'`). Its neighbours are re-read with it."
+            "`pip install -e '.\\[finetune]'`). Its neighbours are re-read with it."
         ),
     ] = False,
 ) -> None:
