@@ -53,8 +53,13 @@ METRICS_FILE = MODELS / "metrics.json"
 # flagged 8% of such comments. Writer-grouped out of fold on training data (2026-12-03, a one-off experiment
 # over the folds of bench/safety_threshold.py, the head alone): weight 0 / 0.05 / 0.2 -> F1.5 cut-off
 # 0.475 / 0.45 / 0.375, recall 0.858 / 0.856 / 0.867, precision 0.728 / 0.730 / 0.707, GoEmotions dev
-# comments flagged 8.0% / 3.7% / 2.4%.
-SAFETY_NEGATIVE_WEIGHT = 0.05
+# comments flagged 8.0% / 3.7% / 2.4%. 0.05 was kept then. By 2026-12-07 more writers and a lower cut-off had
+# the shipped detector flagging 7.3% of those comments; the same experiment over today's corpus
+# (45,668 messages), weight 0.05 / 0.15 / 0.3 -> cut-off 0.35 / 0.325 / 0.3, recall 0.895 / 0.895 / 0.896,
+# precision 0.722 / 0.717 / 0.713, GoEmotions dev comments flagged 6.7% / 4.4% / 3.4%. So 0.15 now: the same
+# recall on partners' messages, a third fewer false pauses on ordinary talk (the dev comments chose the weight:
+# they are no longer an untouched measure).
+SAFETY_NEGATIVE_WEIGHT = 0.15
 # GoEmotions labels whose comments may hold real distress (fear, grief, nervousness, remorse, sadness): never
 # used as negatives, nor any comment where a safety cue fires or was ruled out, nor one also in the dev split.
 DISTRESS_EMOTIONS = frozenset({"fear", "grief", "nervousness", "remorse", "sadness"})
