@@ -21,7 +21,6 @@ from safety_threshold import writer_folds
 from heartwork.engine import train as T
 from heartwork.engine.classifier import load_heads
 from heartwork.engine.paths import REPO
-from heartwork.engine.safety_reader import encode
 from heartwork.taxonomy import LABELS
 
 SAMPLE = REPO / "data" / "agreement.jsonl"
@@ -43,7 +42,6 @@ def model_labels(texts: list[str]) -> list[set[str]]:
         examples,
         fitted,
         {lab: float(t) for lab, t in zip(LABELS, thr, strict=True)},
-        encode([e.text for e in examples]),
     )
     index = {e.text: i for i, e in enumerate(examples)}
     return [labels[index[t]] for t in texts]

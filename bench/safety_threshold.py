@@ -1,15 +1,17 @@
 """How the safety backstop's cut-off trades recall for precision, out of fold, on training data only.
 
-    .venv/bin/python bench/safety_threshold.py        # ~18 minutes on 2 cores
+    .venv/bin/python bench/safety_threshold.py        # ~10 minutes on 2 cores
 
 The classifier's ``safety_risk`` probability is computed out of fold twice: with the 5 random folds
 ``heartwork train`` uses, and with writer-grouped folds (each training file wholly in one fold, so every
 message is scored by heads that never saw its writer). For each, the F1.5-best cut-off (the rule
 ``heartwork train`` applies) and recall/precision over a grid. With writer-grouped folds also the whole
-detector (phrase cues, the backstop or its contextual second reading, as users get it) at each cut-off: recall, precision and the share of
-training messages without safety_risk it flags. Last, what each cut-off costs on ordinary text: the share of
-GoEmotions dev comments (Reddit, no safety labels; a few are real self-harm talk, so an upper bound on false
-alarms; the safety head's out-of-domain negatives come from the train split) the shipped model flags.
+detector without its contextual second reading (phrase cues and the static backstop; the reader was fine-tuned
+on every fold, so bench/safety_reader_fold.py measures it) at each cut-off: recall, precision and the share of
+training messages without safety_risk it flags. Last, what it costs on ordinary text: the share of GoEmotions
+dev comments (Reddit, no safety labels; a few are real self-harm talk, so an upper bound on false alarms; the
+safety head's out-of-domain negatives come from the train split, and these comments chose their weight) the
+shipped model flags at each cut-off without the second reading, and with it as shipped.
 Evaluation sets are never read.
 """
 
@@ -27,7 +29,6 @@ from heartwork.engine.paths import SHARED_GOEMOTIONS
 from heartwork.engine.pipeline import Doc
 from heartwork.engine.rules import RuleDetector, shipped_trust
 from heartwork.engine.safety import SafetyDetector
-from heartwork.engine.safety_reader import encode
 from heartwork.taxonomy import LABELS
 
 SHOWN = (0.3, 0.4, 0.5, 0.525, 0.55, 0.575, 0.6)
@@ -58,24 +59,26 @@ def recall_at_precision(y: np.ndarray, p: np.ndarray, precision: float) -> float
     return float(tp[ok.max()] / y.sum()) if len(ok) else 0.0
 
 
-def flagged(examples: list[T.Example], folds: list[T.Fold], cut: float, vectors: np.ndarray) -> np.ndarray:
-    """Which messages the whole detector flags (cue, backstop or its second reading over each fold's own
-    neighbours) with the backstop's cut-off at ``cut``."""
+def flagged(examples: list[T.Example], folds: list[T.Fold], cut: float) -> np.ndarray:
+    """Which messages the whole detector flags (cue or static backstop; the second reading's reader saw every
+    fold, bench/safety_reader_fold.py measures it) with the backstop's cut-off at ``cut``."""
     thresholds = dict(zip(LABELS, map(float, load_heads().thresholds), strict=True))
-    labels = T.cross_validated_labels(examples, folds, {**thresholds, "safety_risk": cut}, vectors)
+    labels = T.cross_validated_labels(examples, folds, {**thresholds, "safety_risk": cut})
     return np.array(["safety_risk" in got for got in labels])
 
 
-def shipped_flags(texts: list[str], cut: float) -> np.ndarray:
-    """The shipped detectors (heads, rule trust, neighbours) with the backstop's cut-off at ``cut``."""
+def shipped_flags(texts: list[str], cut: float | None) -> np.ndarray:
+    """The shipped detectors (heads, rule trust) with the backstop's cut-off at ``cut`` and no second reading;
+    with ``cut`` None, as shipped (the second reading on)."""
     heads = load_heads()
     thresholds = heads.thresholds.copy()
-    thresholds[SAFETY_INDEX] = cut
+    if cut is not None:
+        thresholds[SAFETY_INDEX] = cut
     docs = [Doc(t) for t in texts]
     for det in (
         RuleDetector(shipped_trust()),
         ClassifierDetector(replace(heads, thresholds=thresholds)),
-        SafetyDetector(),
+        SafetyDetector(second_reading=cut is None),
     ):
         det.run(docs)
     return np.array([any(f.label == "safety_risk" for f in d.findings) for d in docs])
@@ -101,10 +104,9 @@ def main() -> int:
             print(
                 f"  {t:5.3f}  recall {tp / y.sum():.3f}  precision {tp / max(1, pred.sum()):.3f}", flush=True
             )
-    vectors = encode([e.text for e in examples])
-    print("whole detector, writer-grouped folds (cue, backstop or its second reading):")
+    print("whole detector without its second reading, writer-grouped folds (cue or backstop):")
     for t in WHOLE:
-        pred = flagged(examples, fitted, t, vectors)
+        pred = flagged(examples, fitted, t)
         tp = int(np.sum(pred & (y == 1)))
         print(
             f"  {t:5.3f}  recall {tp / y.sum():.3f}  precision {tp / max(1, pred.sum()):.3f}"
@@ -112,9 +114,10 @@ def main() -> int:
             flush=True,
         )
     ordinary = ordinary_text()
-    print(f"ordinary text ({len(ordinary)} GoEmotions dev comments), shipped model:")
+    print(f"ordinary text ({len(ordinary)} GoEmotions dev comments), shipped model without its second reading:")
     for t in WHOLE:
         print(f"  {t:5.3f}  flags {shipped_flags(ordinary, t).mean():.2%}", flush=True)
+    print(f"  as shipped (with the second reading): flags {shipped_flags(ordinary, None).mean():.2%}")
     return 0
 
 

