@@ -2,7 +2,8 @@
 
     .venv/bin/pip install -e '.[finetune]'
     .venv/bin/python bench/safety_reader_fold.py                 # ~45 minutes on 2 cores
-    .venv/bin/python bench/safety_reader_fold.py --teacher DIR   # fine-tune once, save to DIR; later runs load it
+    .venv/bin/python bench/safety_reader_fold.py --teacher DIR   # fine-tune once, save to DIR; later runs load
+                                                                 # it (~2 minutes)
 
 Writer-grouped fold 0 (bench/safety_threshold.py's folds): the heads (fitted as ``heartwork train`` fits them)
 and the reader (fine-tuned as ``build_reader`` does, exported, quantized, read one message per run as at run

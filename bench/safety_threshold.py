@@ -114,7 +114,9 @@ def main() -> int:
             flush=True,
         )
     ordinary = ordinary_text()
-    print(f"ordinary text ({len(ordinary)} GoEmotions dev comments), shipped model without its second reading:")
+    print(
+        f"ordinary text ({len(ordinary)} GoEmotions dev comments), shipped model without its second reading:"
+    )
     for t in WHOLE:
         print(f"  {t:5.3f}  flags {shipped_flags(ordinary, t).mean():.2%}", flush=True)
     print(f"  as shipped (with the second reading): flags {shipped_flags(ordinary, None).mean():.2%}")

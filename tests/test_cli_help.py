@@ -51,7 +51,9 @@ def test_cli_help_shows_bracketed_words() -> None:
     runner = CliRunner()
     checked = 0
     for name, cmd in _commands().items():
-        texts = [getattr(p, "help", None) or "" for p in getattr(cmd, "params", [])] + [getattr(cmd, "help", "")]
+        texts = [getattr(p, "help", None) or "" for p in getattr(cmd, "params", [])] + [
+            getattr(cmd, "help", "")
+        ]
         words = {w for t in texts for w in re.findall(r"\.\\?\[([a-z][a-z-]*)\]", t or "")}
         if not words:
             continue

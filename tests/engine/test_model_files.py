@@ -40,13 +40,6 @@ def test_model_files_tampered_file_is_refused(tmp_path: Path, monkeypatch: pytes
         manifest.check(unknown)
 
 
-def test_model_files_backbone_hash_is_checked() -> None:
-    from heartwork.engine.distill import ONNX_SHA256, onnx_path
-
-    assert len(ONNX_SHA256) == 64
-    assert onnx_path().name == "model.onnx"  # raises if the package file does not match the pinned hash
-
-
 def test_model_files_distill_without_the_optional_extra_is_a_clear_error(tmp_path: Path) -> None:
     """`heartwork train --distill` needs torch and the MiniLM weights (the [finetune] extra): without them it
     stops with an install hint before anything is written."""

