@@ -146,3 +146,16 @@ def test_a_flag_from_the_second_reading_carries_the_score_that_decided() -> None
     SafetyDetector(Recorder(1.0)).run([doc])
     (f,) = doc.safety
     assert f.score == pytest.approx(0.65) and f.label == "safety_risk" and f.source == "safety"
+
+
+def test_fold_benchmark_measures_the_rule_the_detector_applies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/safety_reader_fold.py, which chose READER_CUT, scores messages as the detector decides them."""
+    from heartwork.engine.paths import REPO
+
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    from safety_reader_fold import run_time_rule
+
+    for p in (GATE - 0.05, GATE, 0.3, 0.6, SURE - 0.01, SURE, 0.9):
+        for q in (0.0, 0.4, 0.5, 1.0):
+            bench = run_time_rule(np.array([p]), np.array([q]))[0] >= READER_CUT
+            assert flagged(TEXT, p, Recorder(q)) == bench, (p, q)
