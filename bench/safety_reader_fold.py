@@ -2,6 +2,7 @@
 
     .venv/bin/pip install -e '.[finetune]'
     .venv/bin/python bench/safety_reader_fold.py                 # ~45 minutes on 2 cores
+    .venv/bin/python bench/safety_reader_fold.py --epochs 2      # the reader fine-tuned twice as long
     .venv/bin/python bench/safety_reader_fold.py --teacher DIR   # fine-tune once, save to DIR; later runs load
                                                                  # it (~2 minutes)
 
@@ -56,6 +57,7 @@ def main() -> int:
     ap.add_argument(
         "--teacher", type=Path, help="folder of a fold-0 reader: load it if there, else save it there"
     )
+    ap.add_argument("--epochs", type=int, default=F.EPOCHS, help="fine-tuning epochs (the shipped reader: 1)")
     args = ap.parse_args()
     examples = T.training_examples()
     texts = [e.text for e in examples]
@@ -71,7 +73,7 @@ def main() -> int:
     if args.teacher and (args.teacher / "head.pt").exists():
         teacher = F.Teacher.load(args.teacher)
     else:
-        teacher = F.finetune([texts[i] for i in train], y[train, None].astype(np.float32))
+        teacher = F.finetune([texts[i] for i in train], y[train, None].astype(np.float32), epochs=args.epochs)
         if args.teacher:
             teacher.save(args.teacher)
     vocab, w, b = T.fit([texts[i] for i in train], labels[train])
