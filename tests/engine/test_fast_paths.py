@@ -11,6 +11,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -227,9 +228,9 @@ def test_pipeline_parallel_batch_matches_serial_in_order(monkeypatch: pytest.Mon
     read_again: list[str] = []  # what the second reading reads in this process
     second_reading = safety.second_reading
 
-    def spy(t: list[str], static: list[float], reader: object) -> object:
+    def spy(t: list[str], static: list[float], reader: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         read_again.extend(t)
-        return second_reading(t, static, reader)  # type: ignore[arg-type]
+        return second_reading(t, static, reader)
 
     monkeypatch.setattr(safety, "second_reading", spy)
     everyday = [t for t in _texts() if t.strip()][:3000]
