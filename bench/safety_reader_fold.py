@@ -3,6 +3,7 @@
     .venv/bin/pip install -e '.[finetune]'
     .venv/bin/python bench/safety_reader_fold.py                 # ~45 minutes on 2 cores
     .venv/bin/python bench/safety_reader_fold.py --epochs 2      # the reader fine-tuned twice as long
+    .venv/bin/python bench/safety_reader_fold.py --gate 0.1      # read from a static score of 0.1
     .venv/bin/python bench/safety_reader_fold.py --teacher DIR   # fine-tune once, save to DIR; later runs load
                                                                  # it (~2 minutes)
 
@@ -34,10 +35,10 @@ from heartwork.taxonomy import LABELS
 CUTS = (0.3, 0.35, 0.375, 0.4, 0.45, 0.5)
 
 
-def run_time_rule(head: np.ndarray, reader: np.ndarray) -> np.ndarray:
-    """The score the backstop decides on: the mean inside [GATE, SURE), the head's score at SURE or above,
-    nothing below GATE."""
-    inside = (head >= R.GATE) & (head < R.SURE)
+def run_time_rule(head: np.ndarray, reader: np.ndarray, gate: float = R.GATE) -> np.ndarray:
+    """The score the backstop decides on: the mean inside [gate, SURE), the head's score at SURE or above,
+    nothing below gate."""
+    inside = (head >= gate) & (head < R.SURE)
     return np.where(inside, (head + reader) / 2, np.where(head >= R.SURE, 1.0, 0.0))
 
 
@@ -58,6 +59,7 @@ def main() -> int:
         "--teacher", type=Path, help="folder of a fold-0 reader: load it if there, else save it there"
     )
     ap.add_argument("--epochs", type=int, default=F.EPOCHS, help="fine-tuning epochs (the shipped reader: 1)")
+    ap.add_argument("--gate", type=float, default=R.GATE, help=f"static score read from (shipped: {R.GATE})")
     args = ap.parse_args()
     examples = T.training_examples()
     texts = [e.text for e in examples]
@@ -91,15 +93,15 @@ def main() -> int:
             f"{name:7s} average precision {average_precision_score(yt, s):.3f}  recall at precision 0.8 "
             f"{recall_at_precision(yt, s, 0.8):.3f}, 0.7 {recall_at_precision(yt, s, 0.7):.3f}"
         )
-    rule = run_time_rule(head, reader)
-    inside = (head >= R.GATE) & (head < R.SURE)
+    rule = run_time_rule(head, reader, args.gate)
+    inside = (head >= args.gate) & (head < R.SURE)
     print(f"read by the reader: {inside.mean():.1%} of the fold")
     for beta in (1.5, 2.0):
         print(
             f"F{beta:g}-best cut-off of the run-time rule: {max(T.GRID, key=lambda t: T.f_beta(yt, rule >= t, beta))}"
         )
     table("head alone:", yt, head)
-    table("run-time rule (reader inside [GATE, SURE)):", yt, rule)
+    table(f"run-time rule (reader inside [{args.gate:g}, SURE)):", yt, rule)
     return 0
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
@@ -123,10 +122,11 @@ class Pipeline:
 
         This process working (instead of waiting for one more helper) saves a helper's start-up (~1 s of
         imports and model loading), starts at once while the helpers are still starting, and halves the
-        results to unpickle here. Each helper is kept HELPER_QUEUE chunks ahead so it never waits.
+        results to unpickle here. Each helper is kept HELPER_QUEUE chunks ahead so it never waits, also while
+        this process does the second readings a helper left to it (_helper_started) as each chunk comes back.
         """
         chunks = [(texts[i : i + CHUNK], contexts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
-        done: dict[int, Sequence[Analysis | None]] = {}
+        done: dict[int, list[Analysis]] = {}
         pending: dict[Future[list[Analysis | None]], int] = {}
         front, back = 0, len(chunks)  # chunks[front:back] are neither done nor handed to a helper
         pool = _pool(helpers)
@@ -138,15 +138,20 @@ class Pipeline:
                 done[front] = self.analyze_serial(*chunks[front])
                 front += 1
             for future in [f for f in pending if f.done()]:
-                done[pending.pop(future)] = future.result()
-        for future, k in pending.items():
-            done[k] = future.result()
-        out = [a for k in range(len(chunks)) for a in done[k]]
-        todo = [i for i, a in enumerate(out) if a is None]  # the helpers' deferred second readings
-        again = self.analyze_serial([texts[i] for i in todo], [contexts[i] for i in todo])
-        for i, a in zip(todo, again, strict=True):
-            out[i] = a
-        return [a for a in out if a is not None]
+                k = pending.pop(future)
+                done[k] = self._reread(*chunks[k], future.result())
+        for future in as_completed(pending):
+            k = pending[future]
+            done[k] = self._reread(*chunks[k], future.result())
+        return [a for k in range(len(chunks)) for a in done[k]]
+
+    def _reread(
+        self, texts: list[str], contexts: list[str | None], part: list[Analysis | None]
+    ) -> list[Analysis]:
+        """A helper's chunk, with the messages it left to this process (None) analysed here in full."""
+        todo = [i for i, a in enumerate(part) if a is None]
+        again = iter(self.analyze_serial([texts[i] for i in todo], [contexts[i] for i in todo]))
+        return [next(again) if a is None else a for a in part]
 
     def analyze_serial(self, texts: list[str], contexts: list[str | None]) -> list[Analysis]:
         out: list[Analysis] = []
