@@ -153,7 +153,7 @@ def train_cmd(
     reader: Annotated[
         bool,
         typer.Option(
-            help="Also rebuild the safety backstop's reader: fine-tune MiniLM on safety_risk (~40 min; "
+            help="Also rebuild the safety backstop's reader: fine-tune MiniLM on safety_risk (~50 min; "
             "needs `pip install -e '.\\[finetune]'`)."
         ),
     ] = False,

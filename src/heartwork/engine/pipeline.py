@@ -216,7 +216,7 @@ def _pool(helpers: int) -> ProcessPoolExecutor:
 def _helper_started() -> None:
     """A helper process never loads the safety reader (its transformer, ~57 MB per process): a message that
     needs that second reading comes back from _analyze_chunk as None, and the calling process analyses it again
-    in full (about 5% of a batch)."""
+    in full as each chunk comes back (Pipeline._reread)."""
     from heartwork.engine.safety import SafetyDetector
 
     SafetyDetector.defer_second_reading = True  # for every instance in this process
