@@ -35,11 +35,15 @@ from heartwork.taxonomy import LABELS
 CUTS = (0.3, 0.35, 0.375, 0.4, 0.45, 0.5)
 
 
+def read_by_reader(head: np.ndarray, gate: float = R.GATE) -> np.ndarray:
+    """The messages the reader reads at run time: head score in [gate, SURE)."""
+    return (head >= gate) & (head < R.SURE)
+
+
 def run_time_rule(head: np.ndarray, reader: np.ndarray, gate: float = R.GATE) -> np.ndarray:
     """The score the backstop decides on: the mean inside [gate, SURE), the head's score at SURE or above,
     nothing below gate."""
-    inside = (head >= gate) & (head < R.SURE)
-    return np.where(inside, (head + reader) / 2, np.where(head >= R.SURE, 1.0, 0.0))
+    return np.where(read_by_reader(head, gate), (head + reader) / 2, np.where(head >= R.SURE, 1.0, 0.0))
 
 
 def table(name: str, y: np.ndarray, s: np.ndarray) -> None:
@@ -94,8 +98,7 @@ def main() -> int:
             f"{recall_at_precision(yt, s, 0.8):.3f}, 0.7 {recall_at_precision(yt, s, 0.7):.3f}"
         )
     rule = run_time_rule(head, reader, args.gate)
-    inside = (head >= args.gate) & (head < R.SURE)
-    print(f"read by the reader: {inside.mean():.1%} of the fold")
+    print(f"read by the reader: {read_by_reader(head, args.gate).mean():.1%} of the fold")
     for beta in (1.5, 2.0):
         print(
             f"F{beta:g}-best cut-off of the run-time rule: {max(T.GRID, key=lambda t: T.f_beta(yt, rule >= t, beta))}"

@@ -255,7 +255,7 @@ def test_pipeline_parallel_batch_matches_serial_in_order(monkeypatch: pytest.Mon
     finally:
         pipeline._pool(1).shutdown(wait=True)
         pipeline._pool.cache_clear()
-    slices = [texts[i : i + 50] for i in range(0, len(texts), 50)]
+    slices = [texts[i : i + pipeline.CHUNK] for i in range(0, len(texts), pipeline.CHUNK)]
     mine = {t for batch in here if batch in slices for t in batch}  # the chunks this process took
     deferred = [t for batch in here if batch not in slices for t in batch]  # read again for the helper
     assert 0 < len(mine) < len(texts)  # both this process and the helper took chunks
