@@ -3,17 +3,18 @@
     .venv/bin/pip install -e '.[finetune]'
     .venv/bin/python bench/safety_reader_fold.py                 # ~50 minutes on 2 cores
     .venv/bin/python bench/safety_reader_fold.py --epochs 1      # the reader fine-tuned half as long
-    .venv/bin/python bench/safety_reader_fold.py --gate 0.1      # read from a static score of 0.1
+    .venv/bin/python bench/safety_reader_fold.py --gate 0.1 0.05 # read from a static score of 0.1, of 0.05
     .venv/bin/python bench/safety_reader_fold.py --teacher DIR   # fine-tune once, save to DIR; later runs load
                                                                  # it (~2 minutes)
 
 Writer-grouped fold 0 (bench/safety_threshold.py's folds): the heads (fitted as ``heartwork train`` fits them)
 and the reader (fine-tuned as ``build_reader`` does, exported, quantized, read one message per run as at run
-time) learn from the other writers only. Prints, on the fold's messages, average precision and recall at fixed
-precision for the head's ``safety_risk`` score, the reader's and their mean; then recall, precision and the
-share of the other messages flagged at each cut-off, for the head alone and for the run-time rule (the mean
-inside [GATE, SURE), the head alone outside it), with the F1.5- and F2-best cut-offs of that rule. Scores only:
-phrase cues and guards are left out. Evaluation sets are never read; nothing here is shipped.
+time) learn from the other writers only. Prints the reader's time a message and, on the fold's messages,
+average precision and recall at fixed precision for the head's ``safety_risk`` score, the reader's and their
+mean; then recall, precision and the share of the other messages flagged at each cut-off, for the head alone
+and for the run-time rule at each gate (the mean inside [gate, SURE), the head alone outside it), with the
+F1.5- and F2-best cut-offs of that rule. Scores only: phrase cues and guards are left out. Evaluation sets are
+never read; nothing here is shipped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -63,7 +65,9 @@ def main() -> int:
         "--teacher", type=Path, help="folder of a fold-0 reader: load it if there, else save it there"
     )
     ap.add_argument("--epochs", type=int, default=R.READER_EPOCHS, help="fine-tuning epochs (as shipped)")
-    ap.add_argument("--gate", type=float, default=R.GATE, help=f"static score read from (shipped: {R.GATE})")
+    ap.add_argument(
+        "--gate", type=float, nargs="+", default=[R.GATE], help=f"static scores read from (shipped: {R.GATE})"
+    )
     args = ap.parse_args()
     examples = T.training_examples()
     texts = [e.text for e in examples]
@@ -90,21 +94,23 @@ def main() -> int:
         import heartwork.engine.manifest as manifest
 
         manifest.check = lambda path: None  # this fold's file is not the shipped one
+        t = time.perf_counter()
         reader = R.read([texts[i] for i in test])
+        print(f"reader: {(time.perf_counter() - t) / len(test) * 1000:.2f} ms a message, one process")
     yt = y[test]
     for name, s in (("head", head), ("reader", reader), ("mean", (head + reader) / 2)):
         print(
             f"{name:7s} average precision {average_precision_score(yt, s):.3f}  recall at precision 0.8 "
             f"{recall_at_precision(yt, s, 0.8):.3f}, 0.7 {recall_at_precision(yt, s, 0.7):.3f}"
         )
-    rule = run_time_rule(head, reader, args.gate)
-    print(f"read by the reader: {read_by_reader(head, args.gate).mean():.1%} of the fold")
-    for beta in (1.5, 2.0):
-        print(
-            f"F{beta:g}-best cut-off of the run-time rule: {max(T.GRID, key=lambda t: T.f_beta(yt, rule >= t, beta))}"
-        )
     table("head alone:", yt, head)
-    table(f"run-time rule (reader inside [{args.gate:g}, SURE)):", yt, rule)
+    for gate in args.gate:
+        rule = run_time_rule(head, reader, gate)
+        print(f"read from {gate:g}: {read_by_reader(head, gate).mean():.1%} of the fold")
+        for beta in (1.5, 2.0):
+            best = max(T.GRID, key=lambda t: T.f_beta(yt, rule >= t, beta))
+            print(f"  F{beta:g}-best cut-off of the run-time rule: {best}")
+        table(f"run-time rule (reader inside [{gate:g}, SURE)):", yt, rule)
     return 0
 
 

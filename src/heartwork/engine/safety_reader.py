@@ -16,7 +16,8 @@ at its shipped cut-off 0.375: 0.882 / 0.704 / 8.4%. Reading from lower static sc
 (0.909 from 0.125, 0.914 from 0.1), but ``heartwork bench`` then read 2,801 and 2,443 msg/s, against 2,958
 from GATE and 3,069 from 0.2 in the same session: GATE keeps the 2,500 target with room for this machine's
 run-to-run swing. The neighbour vote over the plain MiniLM that this replaced read 0.896 average precision
-beside the head.
+beside the head. A three-layer student (twice as fast), a third epoch and sentence-wise reading were tried on
+that fold and read no better at equal precision (docs/safety.md).
 """
 
 from __future__ import annotations
