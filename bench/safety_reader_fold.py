@@ -6,6 +6,8 @@
     .venv/bin/python bench/safety_reader_fold.py --gate 0.1 0.05 # read from a static score of 0.1, of 0.05
     .venv/bin/python bench/safety_reader_fold.py --teacher DIR   # fine-tune once, save to DIR; later runs load
                                                                  # it (~2 minutes)
+    .venv/bin/python bench/safety_reader_fold.py --every 2       # learn from half the other writers (a
+                                                                 # learning curve; ~20 minutes)
 
 Writer-grouped fold 0 (bench/safety_threshold.py's folds): the heads (fitted as ``heartwork train`` fits them)
 and the reader (fine-tuned as ``build_reader`` does, exported, quantized, read one message per run as at run
@@ -68,6 +70,12 @@ def main() -> int:
     ap.add_argument(
         "--gate", type=float, nargs="+", default=[R.GATE], help=f"static scores read from (shipped: {R.GATE})"
     )
+    ap.add_argument(
+        "--every",
+        type=int,
+        default=1,
+        help="learn from every K-th of the other writers (by name): a learning curve",
+    )
     args = ap.parse_args()
     examples = T.training_examples()
     texts = [e.text for e in examples]
@@ -75,9 +83,11 @@ def main() -> int:
     y = labels[:, LABELS.index("safety_risk")]
     test = np.array(writer_folds(examples)[0])
     train = np.setdiff1d(np.arange(len(examples)), test)
+    kept = set(sorted({examples[i].source for i in train})[:: args.every])
+    train = np.array([i for i in train if examples[i].source in kept])
     print(
         f"fold 0: {len(test)} messages ({int(y[test].sum())} safety_risk) by writers left out; "
-        f"{len(train)} to learn from",
+        f"{len(train)} by {len(kept)} writers to learn from",
         flush=True,
     )
     if args.teacher and (args.teacher / "head.pt").exists():
