@@ -8,6 +8,7 @@
                                                                  # it (~2 minutes)
     .venv/bin/python bench/safety_reader_fold.py --every 2       # learn from half the other writers (a
                                                                  # learning curve; ~20 minutes)
+    .venv/bin/python bench/safety_reader_fold.py --add data/incoming  # also learn from files not yet trained on
 
 Writer-grouped fold 0 (bench/safety_threshold.py's folds): the heads (fitted as ``heartwork train`` fits them)
 and the reader (fine-tuned as ``build_reader`` does, exported, quantized, read one message per run as at run
@@ -76,12 +77,15 @@ def main() -> int:
         default=1,
         help="learn from every K-th of the other writers (by name): a learning curve",
     )
+    ap.add_argument("--add", type=Path, help="also learn from the train_*.jsonl files in this folder")
     args = ap.parse_args()
     examples = T.training_examples()
+    test = np.array(writer_folds(examples)[0])  # before --add: the same fold 0 either way
+    if args.add:
+        examples += T.load_sources([(p, p.stem) for p in sorted(args.add.glob("train_*.jsonl"))])
     texts = [e.text for e in examples]
     labels = T.labels_matrix(examples)
     y = labels[:, LABELS.index("safety_risk")]
-    test = np.array(writer_folds(examples)[0])
     train = np.setdiff1d(np.arange(len(examples)), test)
     kept = set(sorted({examples[i].source for i in train})[:: args.every])
     train = np.array([i for i in train if examples[i].source in kept])

@@ -129,7 +129,11 @@ def test_no_text_shared_with_the_development_corpus() -> None:
     assert not shared, f"held-out texts also in {DEV}: {shared}"
 
 
-@pytest.mark.parametrize("train", sorted(TRAIN.parent.glob("train*.jsonl")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "train",
+    sorted(TRAIN.parent.glob("train*.jsonl")) + sorted((TRAIN.parent / "incoming").glob("train_*.jsonl")),
+    ids=lambda p: p.name,
+)
 def test_no_text_shared_with_the_training_files(train: Path) -> None:
     # Only reports held-out texts that leaked; it never prints training data.
     shared = sorted((_texts(HELDOUT) | _texts(SAFETY_EVAL)) & _texts(train))
